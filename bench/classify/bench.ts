@@ -1,0 +1,83 @@
+// npm run bench:classify — IPTC top-level topics on AG News and BBC (evaluation-only corpora) for the
+// shipped model and, in the same run, the named peer: multinomial naive Bayes on HuffPost headlines alone.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { classifyTopics, scoreTopics, topicModel } from '../../shared/classify/topics.ts';
+import { decodeModel, type ModelArtifact } from '../../shared/classify/model.ts';
+import { huffpostDocs, topLevelTopics } from '../../shared/classify/train/corpus.ts';
+import { agNews, bbcNews, type EvalSet } from './eval-corpora.ts';
+import { median, scoreSet, type SetReport } from './metrics.ts';
+import { trainNaiveBayes } from './naive-bayes.ts';
+
+const PASSES = 5;
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+function timed<T>(run: () => T[]): { results: T[]; msPerDoc: number; n: number } {
+  const perDoc: number[] = [];
+  let results: T[] = [];
+  for (let pass = 0; pass < PASSES; pass++) {
+    const started = performance.now();
+    results = run();
+    perDoc.push((performance.now() - started) / results.length);
+  }
+  return { results, msPerDoc: median(perDoc), n: results.length };
+}
+
+function modelLoadMs(): { first: number; median: number } {
+  const file = fileURLToPath(new URL('../../shared/classify/model/iptc-topics.json', import.meta.url));
+  const runs = Array.from({ length: PASSES }, () => {
+    const started = performance.now();
+    decodeModel(JSON.parse(readFileSync(file, 'utf8')) as ModelArtifact);
+    return performance.now() - started;
+  });
+  return { first: runs[0], median: median(runs) };
+}
+
+/** Share of labels at or above the threshold that are among the gold class's codes. */
+function thresholdPrecision(set: EvalSet): { labels: number; precision: number } {
+  let labels = 0, right = 0;
+  const threshold = topicModel().threshold;
+  for (const doc of set.docs) {
+    for (const topic of classifyTopics({ title: doc.title, text: doc.text, language: 'en' })) {
+      if (topic.score < threshold) continue;
+      labels++;
+      if (set.codes[doc.gold].includes(topic.code)) right++;
+    }
+  }
+  return { labels, precision: right / Math.max(1, labels) };
+}
+
+function perClassTable(name: string, ours: SetReport, peer: SetReport): string {
+  const rows = Object.keys(ours.perClass).map((c) => {
+    const o = ours.perClass[c], p = peer.perClass[c];
+    return `| ${c} | ${o.support} | ${pct(o.precision)} | ${pct(o.recall)} | ${pct(p.precision)} | ${pct(p.recall)} |`;
+  });
+  return [`\n${name}, per class (ours vs peer)\n`, '| class | n | P ours | R ours | P peer | R peer |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+const load = modelLoadMs();
+const model = topicModel();
+const peer = trainNaiveBayes(huffpostDocs(), topLevelTopics().map((t) => t.code));
+const lines = [
+  `classify bench: ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores, model ${model.version}, threshold ${model.threshold}`,
+  `model load (read + parse + decode): first ${load.first.toFixed(1)} ms, median of ${PASSES} ${load.median.toFixed(1)} ms`,
+  '',
+  '| set | docs | model | top-1 | macro-F1 | ms/article (median of 5 passes) | labels >= threshold | right |',
+  '|---|---|---|---|---|---|---|---|',
+];
+const tables: string[] = [];
+for (const set of [bbcNews(), agNews()]) {
+  const ours = timed(() => set.docs.map((d) => scoreTopics({ title: d.title, text: d.text, language: 'en' })[0].code));
+  const base = timed(() => set.docs.map((d) => peer.rank(d.title, d.text)[0]));
+  const oursReport = scoreSet(set, ours.results);
+  const peerReport = scoreSet(set, base.results);
+  const above = thresholdPrecision(set);
+  lines.push(
+    `| ${set.name} | ${set.docs.length} | ours (${model.version}) | ${pct(oursReport.top1)} | ${pct(oursReport.macroF1)} | ${ours.msPerDoc.toFixed(3)} | ${above.labels} | ${pct(above.precision)} |`,
+    `| ${set.name} | ${set.docs.length} | peer: multinomial NB, HuffPost only | ${pct(peerReport.top1)} | ${pct(peerReport.macroF1)} | ${base.msPerDoc.toFixed(3)} | | |`,
+    `| ${set.name} | | ratio ours / peer | ${(oursReport.top1 / peerReport.top1).toFixed(2)} | ${(oursReport.macroF1 / peerReport.macroF1).toFixed(2)} | ${(ours.msPerDoc / base.msPerDoc).toFixed(2)} | | |`,
+  );
+  tables.push(perClassTable(set.name, oursReport, peerReport));
+}
+console.log([...lines, ...tables].join('\n'));

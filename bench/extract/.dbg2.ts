@@ -1,0 +1,13 @@
+import { loadCorpus } from './corpus.ts';
+import { parseHtml } from '../../shared/extract/dom.ts';
+import { computeTextStats } from '../../shared/extract/text-stats.ts';
+const page = loadCorpus().find(p => p.id.startsWith(process.argv[2]))!;
+const needle = process.argv[3];
+const { root } = parseHtml(page.html.toString('utf8'));
+const stats = computeTextStats(root);
+const visit = (e: any): boolean => { for (const c of e.children) { if (typeof c === 'string') { if (c.includes(needle)) { const parts = []; for (let n = e; n; n = n.parent) parts.push(`${n.tag}${n.attrs.id ? '#' + n.attrs.id : ''}${n.attrs.class ? '.' + n.attrs.class.trim().split(/\s+/).join('.') : ''}[${stats.get(n)?.chars}]`); console.log(parts.join(' < ')); return true; } } else if (visit(c)) return true; } return false; };
+visit(root);
+import { selectContent } from '../../shared/extract/content.ts';
+const sel = selectContent(root);
+const find = (e: any): any => { for (const c of e.children) { if (typeof c === 'string') { if (c.includes(needle)) return e; } else { const r = find(c); if (r) return r; } } return null; };
+for (let n = find(root); n; n = n.parent) if (sel.excluded.has(n)) console.log('EXCLUDED', n.tag, n.attrs.class, n.attrs.id, n.attrs.role);

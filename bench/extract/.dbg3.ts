@@ -1,0 +1,12 @@
+import { loadCorpus } from './corpus.ts';
+import { parseHtml, findFirst } from '../../shared/extract/dom.ts';
+import { computeTextStats } from '../../shared/extract/text-stats.ts';
+import { scoreCandidates, findExcluded } from '../../shared/extract/content.ts';
+const page = loadCorpus().find(p => p.id.startsWith(process.argv[2]))!;
+const { root } = parseHtml(page.html.toString('utf8'));
+const stats = computeTextStats(root);
+const body = findFirst(root, e => e.tag === 'body') ?? root;
+const ex = findExcluded(body, stats);
+const scores = scoreCandidates(body, stats, ex);
+const d = (n: any) => `${n.tag}${n.attrs.id ? '#' + n.attrs.id : ''}${n.attrs.class ? '.' + n.attrs.class.trim().split(/\s+/).slice(0,4).join('.') : ''}[${stats.get(n)?.chars}/${stats.get(n)?.linkChars}]`;
+for (const [e, s] of [...scores].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(s.toFixed(1), d(e), '<', e.parent && d(e.parent));

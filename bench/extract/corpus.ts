@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+export interface BenchmarkPage {
+  id: string;
+  url: string;
+  html: Buffer;
+  articleBody: string;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+
+/** The shared corpus lives beside the repository; SYNDIC_SHARED_DIR points elsewhere if needed. */
+export function corpusDir(): string {
+  const shared = process.env.SYNDIC_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
+  return path.join(shared, 'corpora', 'article-extraction-benchmark');
+}
+
+export function loadCorpus(dir = corpusDir()): BenchmarkPage[] {
+  const truth = JSON.parse(gunzipSync(readFileSync(path.join(dir, 'ground-truth.json.gz'))).toString('utf8')) as Record<string, { url: string; articleBody: string }>;
+  return readdirSync(path.join(dir, 'html'))
+    .filter((name) => name.endsWith('.html.gz'))
+    .sort()
+    .map((name) => {
+      const id = name.replace(/\.html\.gz$/, '');
+      const expected = truth[id];
+      if (!expected) throw new Error(`no ground truth for ${id}`);
+      return { id, url: expected.url, html: gunzipSync(readFileSync(path.join(dir, 'html', name))), articleBody: expected.articleBody ?? '' };
+    });
+}

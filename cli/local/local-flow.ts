@@ -1,0 +1,109 @@
+// One pass of the deployed flow, in-process: schedule tick -> dispatch-feeds -> feed queue -> fetch-feed
+// -> article queue -> process-article, through the real handlers and real SQS messages.
+import type { ScheduledEvent } from 'aws-lambda';
+import { feedId } from '../../shared/store/records.ts';
+import { StateStore } from '../../shared/store/state-store.ts';
+import type { FeedState } from '../../shared/store/state-store.ts';
+import type { Outcome } from '../../functions/runtime.ts';
+import type { LocalEnvironment } from './local-environment.ts';
+import { drainQueue } from './event-source.ts';
+
+export interface FlowSummary {
+  feeds: number;
+  notModified: number;
+  stored: number;
+  /** Stored records recognised as syndicated copies of a story already stored. */
+  copies: number;
+  /** Entries skipped because their URL (or canonical URL) was already claimed or stored. */
+  duplicates: number;
+  failed: number;
+  failures: { url: string; reason: string }[];
+  retries: number;
+  topics: Record<string, number>;
+}
+
+export async function registerFeeds(state: StateStore, urls: string[], now: Date): Promise<void> {
+  for (const url of urls) {
+    const feed: FeedState = {
+      id: feedId(url),
+      url,
+      title: null,
+      addedAt: now.toISOString(),
+      etag: null,
+      lastModified: null,
+      lastFetchedAt: null,
+      health: { consecutiveFailures: 0, lastError: null, lastSuccessAt: null, lastAttemptAt: null, nextDueAt: now.toISOString(), paused: false },
+    };
+    // A feed already known keeps its validators and health; it is only made due for this run.
+    if (!(await state.addFeed(feed))) await state.postponeFeed(feed.id, now.toISOString());
+  }
+}
+
+export async function runFlow(env: LocalEnvironment, progress: (line: string) => void = () => {}): Promise<FlowSummary> {
+  // Imported only now: the handlers read their configuration from the environment just set up.
+  const runtime = await import('../../functions/runtime.ts');
+  const dispatch = await import('../../functions/dispatch-feeds/handler.ts');
+  const fetchFeed = await import('../../functions/fetch-feed/handler.ts');
+  const processArticle = await import('../../functions/process-article/handler.ts');
+
+  const summary: FlowSummary = { feeds: 0, notModified: 0, stored: 0, copies: 0, duplicates: 0, failed: 0, failures: [], retries: 0, topics: {} };
+  const stop = runtime.onOutcome((event: Outcome) => tally(summary, event, progress));
+  try {
+    const { dispatched } = await dispatch.handler(scheduleTick());
+    progress(`schedule tick: ${dispatched} feed(s) due`);
+    const feedRun = await drainQueue(env.aws.sqs, env.config.feedQueueUrl, fetchFeed.handler);
+    summary.retries += feedRun.failed;
+    const articleRun = await drainQueue(env.aws.sqs, env.config.articleQueueUrl, processArticle.handler);
+    summary.retries += articleRun.failed;
+  } finally {
+    stop();
+  }
+  return summary;
+}
+
+function tally(summary: FlowSummary, event: Outcome, progress: (line: string) => void): void {
+  if (event.kind === 'feed') {
+    const o = event.outcome;
+    summary.feeds++;
+    summary.duplicates += o.duplicates;
+    if (o.status === 'not-modified') summary.notModified++;
+    if (o.status === 'failed') summary.failures.push({ url: o.url, reason: o.error ?? 'unknown' });
+    progress(`feed ${o.url}: ${o.status}${o.status === 'fetched' ? `, ${o.items} entries, ${o.enqueued} new` : ''}${o.error ? ` (${o.error})` : ''}`);
+    return;
+  }
+  const o = event.outcome;
+  switch (o.status) {
+    case 'stored': {
+      summary.stored++;
+      if (o.duplicateOf) summary.copies++;
+      const top = o.record.topics[0];
+      if (top && !o.duplicateOf) summary.topics[top.label] = (summary.topics[top.label] ?? 0) + 1;
+      progress(`stored ${o.record.title ?? o.id}${o.duplicateOf ? ` (copy of ${o.duplicateOf})` : ''}`);
+      break;
+    }
+    case 'exists':
+    case 'alias':
+      summary.duplicates++;
+      break;
+    case 'dead-lettered': {
+      summary.failed++;
+      summary.failures.push({ url: o.url ?? '(unparsable message)', reason: o.reason });
+      progress(`failed after ${event.attempt} attempt(s): ${o.reason}`);
+      break;
+    }
+  }
+}
+
+function scheduleTick(): ScheduledEvent {
+  return {
+    version: '0',
+    id: 'local',
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '000000000000',
+    time: new Date().toISOString(),
+    region: process.env.AWS_REGION ?? 'us-east-1',
+    resources: [],
+    detail: {},
+  };
+}

@@ -1,0 +1,14 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { ingestFeed } from '../../shared/pipeline/ingest-feed.ts';
+import { feedJobSchema, parseJob } from '../../shared/store/jobs.ts';
+import { publish, runtime } from '../runtime.ts';
+
+const processor = new BatchProcessor(EventType.SQS);
+
+async function processRecord(record: SQSRecord): Promise<void> {
+  publish({ kind: 'feed', outcome: await ingestFeed(runtime(), parseJob(feedJobSchema, record.body)) });
+}
+
+export const handler = (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+  processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });

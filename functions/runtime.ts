@@ -1,0 +1,39 @@
+// Created once per Lambda container: logger, configuration and the pipeline's dependencies. Built on
+// first use rather than at import, so a missing setting surfaces as a logged error of the invocation.
+import { Logger } from '@aws-lambda-powertools/logger';
+import { runtimeConfig } from '../shared/config.ts';
+import { clients } from '../shared/aws/clients.ts';
+import { pipelineDeps } from '../shared/pipeline/dependencies.ts';
+import type { PipelineDeps } from '../shared/pipeline/dependencies.ts';
+import type { FeedOutcome } from '../shared/pipeline/ingest-feed.ts';
+import type { ArticleJobOutcome } from '../shared/pipeline/article-job.ts';
+import { loadCustomTopics } from '../shared/classify/index.ts';
+import customTopicsFile from '../config/topics.json' with { type: 'json' };
+
+export const logger = new Logger({ serviceName: 'syndic' });
+
+let deps: PipelineDeps | undefined;
+
+export function runtime(): PipelineDeps {
+  deps ??= pipelineDeps(runtimeConfig(), clients(), loadCustomTopics(customTopicsFile));
+  return deps;
+}
+
+export type Outcome = { kind: 'feed'; outcome: FeedOutcome } | { kind: 'article'; outcome: ArticleJobOutcome; attempt: number };
+
+const listeners = new Set<(outcome: Outcome) => void>();
+
+/** Lets an in-process host (the local runner) watch what the handlers did, as CloudWatch does in AWS. */
+export function onOutcome(listener: (outcome: Outcome) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function publish(outcome: Outcome): void {
+  if (outcome.kind === 'feed') logger.info('feed read', { ...outcome.outcome });
+  else {
+    const { record: _record, ...summary } = outcome.outcome as ArticleJobOutcome & { record?: unknown };
+    logger.info('article processed', { ...summary, attempt: outcome.attempt });
+  }
+  for (const listener of listeners) listener(outcome);
+}

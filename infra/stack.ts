@@ -1,0 +1,254 @@
+// The whole deployment: storage, queues, the four functions, the schedule and the alarms. Table, bucket
+// and queue shapes come from shared/store/definitions.ts, which the local runner uses too.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import {
+  ARTICLES_TABLE, ARTICLE_QUEUE, FEED_QUEUE, FUNCTION_TIMEOUT_SECONDS, RAW_BUCKET, STATE_TABLE,
+} from '../shared/store/definitions.ts';
+import type { QueueDefinition, TableDefinition } from '../shared/store/definitions.ts';
+
+export interface SyndicStackProps extends StackProps {
+  /** How often the dispatcher wakes up to send due feeds (minutes). */
+  scheduleMinutes: number;
+}
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** The newest Node.js runtime this aws-cdk-lib offers; the code is also tested on Node 20 and 22. */
+export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+export class SyndicStack extends Stack {
+  constructor(scope: Construct, id: string, props: SyndicStackProps) {
+    super(scope, id, props);
+    if (!Number.isInteger(props.scheduleMinutes) || props.scheduleMinutes < 1) {
+      throw new Error(`scheduleMinutes must be a whole number of minutes >= 1, got ${props.scheduleMinutes}`);
+    }
+
+    const articlesTable = this.table(ARTICLES_TABLE);
+    const stateTable = this.table(STATE_TABLE);
+    const rawBucket = this.rawBucket();
+    const feeds = this.queue(FEED_QUEUE);
+    const articles = this.queue(ARTICLE_QUEUE);
+
+    const environment = {
+      SYNDIC_ARTICLES_TABLE: articlesTable.tableName,
+      SYNDIC_STATE_TABLE: stateTable.tableName,
+      SYNDIC_RAW_BUCKET: rawBucket.bucketName,
+      SYNDIC_FEED_QUEUE_URL: feeds.queue.queueUrl,
+      SYNDIC_ARTICLE_QUEUE_URL: articles.queue.queueUrl,
+      SYNDIC_ARTICLE_DLQ_URL: articles.dlq.queueUrl,
+      SYNDIC_FEED_INTERVAL_MINUTES: String(props.scheduleMinutes),
+      POWERTOOLS_SERVICE_NAME: 'syndic',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    const fn = (name: string, timeoutSeconds: number, memorySize: number) => this.function(name, timeoutSeconds, memorySize, environment);
+
+    const dispatchFeeds = fn('dispatch-feeds', FUNCTION_TIMEOUT_SECONDS.dispatchFeeds, 256);
+    stateTable.grantReadWriteData(dispatchFeeds);
+    feeds.queue.grantSendMessages(dispatchFeeds);
+
+    const fetchFeed = fn('fetch-feed', FUNCTION_TIMEOUT_SECONDS.fetchFeed, 512);
+    stateTable.grantReadWriteData(fetchFeed);
+    articles.queue.grantSendMessages(fetchFeed);
+    fetchFeed.addEventSource(new SqsEventSource(feeds.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));
+
+    const processArticle = fn('process-article', FUNCTION_TIMEOUT_SECONDS.processArticle, 1024);
+    articlesTable.grantReadWriteData(processArticle);
+    stateTable.grantReadWriteData(processArticle);
+    // Only PutObject: grantPut would add tagging, retention and abort rights the function never uses.
+    processArticle.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [rawBucket.arnForObjects('*')] }));
+    articles.dlq.grantSendMessages(processArticle);
+    processArticle.addEventSource(
+      new SqsEventSource(articles.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 20 }),
+    );
+
+    const queryApi = fn('query-api', FUNCTION_TIMEOUT_SECONDS.queryApi, 512);
+    articlesTable.grantReadData(queryApi);
+    stateTable.grantReadData(queryApi);
+    const queryUrl = queryApi.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
+
+    this.acknowledgeWildcards(dispatchFeeds, [stateTable]);
+    this.acknowledgeWildcards(fetchFeed, [stateTable]);
+    this.acknowledgeWildcards(processArticle, [articlesTable, stateTable], rawBucket);
+    this.acknowledgeWildcards(queryApi, [articlesTable, stateTable]);
+
+    const schedule = new scheduler.Schedule(this, 'DispatchSchedule', {
+      description: 'Wakes dispatch-feeds, which sends every due feed to the feed queue',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(props.scheduleMinutes)),
+      target: new targets.LambdaInvoke(dispatchFeeds, { retryAttempts: 2, maxEventAge: Duration.minutes(props.scheduleMinutes) }),
+    });
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.logicalIdOf(dispatchFeeds)}.Arn>:*]`,
+      reason: `The scheduler's role (${schedule.node.id}) may invoke dispatch-feeds and its versions, nothing else.`,
+    });
+
+    for (const { id, queue } of [{ id: 'FeedDlq', queue: feeds.dlq }, { id: 'ArticleDlq', queue: articles.dlq }]) {
+      new cloudwatch.Alarm(this, `${id}NotEmpty`, {
+        alarmDescription: `Messages in ${id}: work that failed every retry; its reason is in the message attributes`,
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+    }
+    for (const [id, f] of Object.entries({ DispatchFeeds: dispatchFeeds, FetchFeed: fetchFeed, ProcessArticle: processArticle, QueryApi: queryApi })) {
+      new cloudwatch.Alarm(this, `${id}Errors`, {
+        alarmDescription: `${id} invocations failed`,
+        metric: f.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+    }
+
+    // What the CLI's --aws mode reads (export these as the SYNDIC_* variables of the same names).
+    new CfnOutput(this, 'ArticlesTableName', { value: articlesTable.tableName });
+    new CfnOutput(this, 'StateTableName', { value: stateTable.tableName });
+    new CfnOutput(this, 'RawBucketName', { value: rawBucket.bucketName });
+    new CfnOutput(this, 'FeedQueueUrl', { value: feeds.queue.queueUrl });
+    new CfnOutput(this, 'ArticleQueueUrl', { value: articles.queue.queueUrl });
+    new CfnOutput(this, 'ArticleDlqUrl', { value: articles.dlq.queueUrl });
+    new CfnOutput(this, 'QueryApiUrl', { value: queryUrl.url });
+  }
+
+  /**
+   * cdk-nag flags every wildcard; each one acknowledged here is scoped to a resource of this stack:
+   * a table's own indexes, the raw bucket's objects, and X-Ray writes (which take no resource ARN).
+   */
+  private acknowledgeWildcards(fn: NodejsFunction, tables: dynamodb.TableV2[], bucket?: s3.Bucket): void {
+    const finding = (resource: string) => `AwsSolutions::AwsSolutions-IAM5[Resource::${resource}]`;
+    Validations.of(fn).acknowledge(
+      { id: finding('*'), reason: 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions.' },
+      ...tables.map((table) => ({
+        id: finding(`<${this.logicalIdOf(table)}.Arn>/index/*`),
+        reason: `Queries on the global secondary indexes of ${table.node.id}, the table this function already uses.`,
+      })),
+      ...(bucket
+        ? [{ id: finding(`<${this.logicalIdOf(bucket)}.Arn>/*`), reason: 'PutObject of raw copies, whose keys are per article.' }]
+        : []),
+    );
+  }
+
+  private logicalIdOf(construct: Construct): string {
+    return this.getLogicalId(construct.node.defaultChild as CfnElement);
+  }
+
+  private table(definition: TableDefinition): dynamodb.TableV2 {
+    const attribute = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
+    return new dynamodb.TableV2(this, definition.id, {
+      partitionKey: attribute(definition.partitionKey),
+      sortKey: attribute(definition.sortKey),
+      billing: dynamodb.Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: definition.timeToLiveAttribute,
+      globalSecondaryIndexes: definition.indexes.map((index) => ({
+        indexName: index.name,
+        partitionKey: attribute(index.partitionKey),
+        sortKey: attribute(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      })),
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  private rawBucket(): s3.Bucket {
+    const accessLogs = new s3.Bucket(this, 'RawBucketAccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-S1',
+      reason: 'This is the access-log bucket of the raw archive; logging its own access would recurse.',
+    });
+    return new s3.Bucket(this, RAW_BUCKET.id, {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'raw/',
+      lifecycleRules: [
+        {
+          id: 'tier-raw-copies',
+          transitions: [
+            { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(RAW_BUCKET.infrequentAccessAfterDays) },
+            { storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(RAW_BUCKET.glacierAfterDays) },
+          ],
+          noncurrentVersionExpiration: Duration.days(30),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  private queue(definition: QueueDefinition): { queue: sqs.Queue; dlq: sqs.Queue } {
+    const dlq = new sqs.Queue(this, definition.dlq.id, {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(definition.dlq.retentionDays),
+    });
+    Validations.of(dlq).acknowledge({ id: 'AwsSolutions::AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue.' });
+    const queue = new sqs.Queue(this, definition.id, {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),
+      deadLetterQueue: { queue: dlq, maxReceiveCount: definition.maxReceiveCount },
+    });
+    return { queue, dlq };
+  }
+
+  private function(name: string, timeoutSeconds: number, memorySize: number, environment: Record<string, string>): NodejsFunction {
+    const id = name.replace(/(^|-)(\w)/g, (_m, _dash, letter: string) => letter.toUpperCase());
+    const fn = new NodejsFunction(this, id, {
+      entry: path.join(ROOT, 'functions', name, 'handler.ts'),
+      handler: 'handler',
+      runtime: FUNCTION_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      timeout: Duration.seconds(timeoutSeconds),
+      memorySize,
+      environment,
+      projectRoot: ROOT,
+      depsLockFilePath: path.join(ROOT, 'package-lock.json'),
+      logGroup: new logs.LogGroup(this, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+      tracing: lambda.Tracing.ACTIVE,
+      bundling: {
+        format: OutputFormat.ESM,
+        minify: true,
+        sourceMap: true,
+        target: 'node22',
+        bundleAwsSDK: true,
+        mainFields: ['module', 'main'],
+        // Some CommonJS dependencies call require(); ESM bundles need it defined.
+        banner: "import { createRequire as __syndicCreateRequire } from 'node:module'; const require = __syndicCreateRequire(import.meta.url);",
+      },
+    });
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch Logs.',
+    });
+    return fn;
+  }
+}

@@ -1,0 +1,41 @@
+// Trains the IPTC topic model from licence-clean text only (HuffPost headlines CC BY 4.0, the IPTC
+// vocabulary CC BY 4.0, and the project's own seed text) and writes the committed artifact.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { huffpostDocs, iptcDefinitionDocs, seedDocs, topLevelTopics } from '../shared/classify/train/corpus.ts';
+import { trainTopicModel, type TrainConfig } from '../shared/classify/train/train-model.ts';
+
+const config: TrainConfig = {
+  version: 'iptc-lr-2026.11.1',
+  epochs: 8,
+  learningRate: 0.3,
+  l2: 1e-2,
+  seed: 20261127,
+  heldAsidePercent: 15,
+  targetPrecision: 0.9,
+  candidateTerms: 60_000,
+  keptTerms: 20_000,
+  headlinesPerArticle: 8,
+  sourceWeight: { huffpost: 1, iptc: 1, seed: 5 },
+};
+
+const output = fileURLToPath(new URL('../shared/classify/model/iptc-topics.json', import.meta.url));
+const started = performance.now();
+const docs = [...huffpostDocs(), ...iptcDefinitionDocs(), ...seedDocs()];
+const { artifact, heldAside } = trainTopicModel(topLevelTopics(), docs, config);
+writeFileSync(output, `${JSON.stringify(artifact)}\n`);
+console.log(
+  JSON.stringify(
+    {
+      version: artifact.version,
+      vocabulary: artifact.vocabulary.split('\n').length,
+      training: artifact.training,
+      calibration: artifact.calibration,
+      threshold: artifact.threshold,
+      heldAside,
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+    },
+    null,
+    2,
+  ),
+);

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { cleanName, countMentions, extractEntities } from './entities.ts';
+
+describe('cleanName', () => {
+  it('drops possessives, punctuation and leading descriptions', () => {
+    expect(cleanName("eastern Ukraine's", false)).toBe('Ukraine');
+    expect(cleanName('Moscow.', false)).toBe('Moscow');
+    expect(cleanName('the European Union', false)).toBe('European Union');
+  });
+  it('drops titles from people only', () => {
+    expect(cleanName('President Vladimir Putin', true)).toBe('Vladimir Putin');
+    expect(cleanName('Mr. Putin', true)).toBe('Putin');
+    expect(cleanName('Bank of England', false)).toBe('Bank of England');
+  });
+});
+
+describe('countMentions', () => {
+  const text = 'Angela Merkel spoke. Merkel left. Later Merkel returned to Berlin, and Berlin cheered.';
+  it('counts a person by the bare surname when one full name owns it', () => {
+    const people = [{ name: 'Angela Merkel', count: 1 }, { name: 'Merkel', count: 1 }];
+    expect(countMentions(text, people, true)).toEqual([{ name: 'Angela Merkel', count: 3 }]);
+  });
+  it('keeps a surname that two full names share apart', () => {
+    const people = [{ name: 'Ed Miliband', count: 1 }, { name: 'David Miliband', count: 1 }, { name: 'Miliband', count: 1 }];
+    expect(countMentions('Ed Miliband and David Miliband; Miliband', people, true)).toContainEqual({ name: 'Miliband', count: 3 });
+  });
+  it('counts places and organizations by their whole-word occurrences', () => {
+    expect(countMentions(text, [{ name: 'Berlin', count: 1 }], false)).toEqual([{ name: 'Berlin', count: 2 }]);
+  });
+});
+
+describe('extractEntities', () => {
+  const article = {
+    title: 'Merkel visits Paris',
+    text:
+      'German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday. ' +
+      'Merkel said the European Union would back NATO. Later Mrs. Merkel flew to Berlin.',
+  };
+
+  it('finds people, places and organizations, counted and most mentioned first', () => {
+    const entities = extractEntities({ ...article, language: 'en' });
+    expect(entities.people[0]).toEqual({ name: 'Angela Merkel', count: 4 });
+    expect(entities.people.map((p) => p.name)).toContain('Emmanuel Macron');
+    expect(entities.places).toContainEqual({ name: 'Paris', count: 2 });
+    expect(entities.places.map((p) => p.name)).toContain('Berlin');
+    expect(entities.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['European Union', 'NATO']));
+  });
+
+  it('returns no entities for a language the English tagger does not read', () => {
+    expect(extractEntities({ ...article, language: 'de' })).toEqual({ people: [], places: [], organizations: [] });
+    const german = { title: 'Merkel besucht Paris', text: 'Bundeskanzlerin Angela Merkel traf am Montag in Paris den französischen Präsidenten.' };
+    expect(extractEntities(german).people).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+import nlp from 'compromise';
+import { resolveLanguage, type ClassifyInput } from './input.ts';
+import { termPattern } from './text-match.ts';
+
+export interface NamedCount {
+  name: string;
+  count: number;
+}
+
+export interface Entities {
+  people: NamedCount[];
+  places: NamedCount[];
+  organizations: NamedCount[];
+}
+
+// compromise tags English only; past this length tagging costs more time than it adds names.
+export const MAX_ENTITY_TEXT_CHARS = 12_000;
+const MAX_PER_KIND = 25;
+
+// Titles compromise keeps inside a person's name ("President Vladimir Putin", "Mr. Putin").
+const TITLES = new Set(
+  `mr mrs ms miss dr prof sir dame lord lady president vice prime minister chancellor secretary senator sen
+  rep representative governor gov mayor king queen prince princess pope general gen colonel col captain capt
+  chief judge justice leader chairman chairwoman chair ceo coach st saint rev father sister brother`.split(/\s+/),
+);
+
+/** Trims possessives, punctuation, descriptions and titles: "eastern Ukraine's" -> "Ukraine", "Mr. Putin" -> "Putin". */
+export function cleanName(raw: string, stripTitles: boolean): string {
+  let words = raw
+    .replace(/['’]s\b/g, '')
+    .replace(/[^\p{L}\p{M}\p{N}&.\- ]/gu, ' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/^[.\-]+|[.\-]+$/g, ''))
+    .filter(Boolean);
+  // Leading lower-case words are descriptions, not the name: "eastern Ukraine", "the Kremlin".
+  while (words.length > 1 && !/\p{Lu}/u.test(words[0])) words = words.slice(1);
+  if (/^the$/i.test(words[0] ?? '')) words = words.slice(1);
+  if (stripTitles) {
+    while (words.length > 1 && TITLES.has(words[0].toLowerCase().replace(/\.$/, ''))) words = words.slice(1);
+  }
+  return words.join(' ');
+}
+
+function tally(names: string[]): NamedCount[] {
+  // Mentions differing only in case are one name, shown as first written.
+  const byKey = new Map<string, NamedCount>();
+  for (const name of names) {
+    if (name.length < 2 || !/\p{Lu}/u.test(name)) continue;
+    const key = name.toLowerCase();
+    const entry = byKey.get(key) ?? { name, count: 0 };
+    entry.count++;
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()];
+}
+
+function mentions(text: string, name: string): number {
+  return text.match(termPattern(name, 'gu'))?.length ?? 0;
+}
+
+/**
+ * The tagger finds a name once or twice and misses later bare mentions, so each name is counted by
+ * its whole-word occurrences in the text. A lone surname ("Putin" after "Vladimir Putin") is the same
+ * person when exactly one full name ends with it, and counts for that name.
+ */
+export function countMentions(text: string, found: NamedCount[], isPerson: boolean): NamedCount[] {
+  const full = isPerson ? found.filter((p) => p.name.includes(' ')) : [];
+  const owner = (surname: string) => {
+    const owners = full.filter((f) => f.name.toLowerCase().endsWith(` ${surname.toLowerCase()}`));
+    return owners.length === 1 ? owners[0] : undefined;
+  };
+  const counted = new Map<NamedCount, number>();
+  for (const entry of found) {
+    if (isPerson && !entry.name.includes(' ') && owner(entry.name)) continue;
+    const surname = entry.name.split(' ').at(-1)!;
+    const bySurname = isPerson && entry.name.includes(' ') && owner(surname) === entry ? mentions(text, surname) : 0;
+    counted.set(entry, Math.max(entry.count, mentions(text, entry.name), bySurname));
+  }
+  return [...counted].map(([entry, count]) => ({ name: entry.name, count }));
+}
+
+function ranked(list: NamedCount[]): NamedCount[] {
+  return list.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, MAX_PER_KIND);
+}
+
+/**
+ * People, places and organizations named in an English article, normalised and counted, most
+ * mentioned first. Other languages get none: the tagger's lexicon is English.
+ */
+export function extractEntities(input: ClassifyInput): Entities {
+  const language = resolveLanguage(input);
+  if (language !== null && language !== 'en') return { people: [], places: [], organizations: [] };
+  const text = `${input.title ? `${input.title}.\n` : ''}${input.text.slice(0, MAX_ENTITY_TEXT_CHARS)}`;
+  const doc = nlp(text);
+  const names = (view: { out(format: 'array'): string[] }, stripTitles: boolean) =>
+    view.out('array').map((raw) => cleanName(raw, stripTitles));
+  return {
+    people: ranked(countMentions(text, tally(names(doc.people(), true)), true)),
+    places: ranked(countMentions(text, tally(names(doc.places(), false)), false)),
+    organizations: ranked(countMentions(text, tally(names(doc.organizations(), false)), false)),
+  };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { classScores, decodeModel, encodeWeights, quantizeWeights, type ModelArtifact } from './model.ts';
+
+function quantized(weights: number[]) {
+  const { weights: q, weightScale } = quantizeWeights(Float32Array.from(weights));
+  return { weights: encodeWeights(q), weightScale };
+}
+
+function artifact(weights: number[], terms = ['goal', 'vote']): ModelArtifact {
+  return {
+    version: 'test-1',
+    languages: ['en'],
+    classes: [
+      { code: 'medtop:15000000', label: 'sport' },
+      { code: 'medtop:11000000', label: 'politics' },
+    ],
+    vocabulary: terms.join('\n'),
+    ...quantized(weights),
+    bias: [0, 0],
+    calibration: { article: 1, paragraph: 0, intercept: 0 },
+    threshold: 0.5,
+    training: {},
+  };
+}
+
+describe('model artifact', () => {
+  it('round-trips weights through 16-bit quantisation', () => {
+    const model = decodeModel(artifact([2, -1, -1.5, 0.25]));
+    expect([...model.weights].map((q) => Number((q * model.weightScale).toFixed(3)))).toEqual([2, -1, -1.5, 0.25]);
+    expect(model.vocabulary.get('vote')).toBe(1);
+  });
+
+  it('refuses an artifact whose weights do not fit its vocabulary', () => {
+    expect(() => decodeModel(artifact([1, 2, 3, 4], ['goal']))).toThrow(/4 weights, expected 2/);
+  });
+
+  it('scores each class through the calibrated sigmoid', () => {
+    const model = decodeModel(artifact([3, -3, -3, 3]));
+    const [sport, politics] = classScores(model, 'Late goal', '');
+    expect(sport).toBeGreaterThan(0.9);
+    expect(politics).toBeLessThan(0.1);
+  });
+});

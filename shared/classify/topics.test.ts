@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import artifact from './model/iptc-topics.json' with { type: 'json' };
+import { CLASSIFIER_VERSION, classifyTopics, scoreTopics, topicModel } from './topics.ts';
+
+// Articles written for these tests; none comes from a training or evaluation corpus.
+const summit = {
+  title: 'Putin and Xi pledge closer ties as Russia seeks new buyers for its oil and gas',
+  text: [
+    'Russian President Vladimir Putin and Chinese President Xi Jinping signed a joint statement in Beijing on Thursday, promising to deepen their strategic partnership and coordinate their foreign policy at the United Nations.',
+    'The two leaders agreed to raise exports of Russian crude oil and natural gas to China, with the state energy company Gazprom saying a second pipeline would carry 50 billion cubic metres of gas a year. Trade between the two countries has reached record levels as Western sanctions close European markets to Russian energy.',
+    'The summit came as Russian troops pressed a new offensive in eastern Ukraine, where artillery shelling and drone strikes killed at least a dozen civilians overnight. Kyiv urged Beijing to use its influence to end the war.',
+  ].join('\n\n'),
+};
+
+const match = {
+  title: 'Late penalty sends United into the cup final',
+  text: 'A stoppage-time penalty from the captain gave United a 2-1 win over City in the semi-final on Sunday. The striker had earlier hit the post, and the goalkeeper made three fine saves as the visitors pressed for an equaliser. The manager said the squad would rest key players before the final at Wembley next month.',
+};
+
+describe('classifyTopics', () => {
+  it('labels an article with every topic it covers: a summit on energy exports during a war', () => {
+    const codes = classifyTopics({ ...summit, language: 'en' }).map((t) => t.code);
+    expect(codes).toEqual(expect.arrayContaining(['medtop:11000000', 'medtop:04000000', 'medtop:16000000']));
+  });
+
+  it('puts the obvious topic first: a football match is sport', () => {
+    expect(classifyTopics({ ...match, language: 'en' })[0]).toMatchObject({ code: 'medtop:15000000', label: 'sport' });
+  });
+
+  it('returns labels sorted by score, every one but the first at or above the threshold', () => {
+    const topics = classifyTopics({ ...summit, language: 'en' });
+    const scores = topics.map((t) => t.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(scores.slice(1).every((s) => s >= topicModel().threshold)).toBe(true);
+  });
+
+  it('gives no IPTC label to a language the model was not trained on', () => {
+    expect(classifyTopics({ title: 'Erdgas', text: 'Russland liefert mehr Erdgas nach China.', language: 'de' })).toEqual([]);
+  });
+
+  it('still gives a best guess for an article with no known word', () => {
+    const topics = classifyTopics({ title: null, text: 'zzzz qqqq', language: 'en' });
+    expect(topics).toHaveLength(1);
+    expect(topics[0].score).toBeLessThan(topicModel().threshold);
+  });
+});
+
+describe('scoreTopics', () => {
+  it('scores all 17 IPTC top-level topics with probabilities', () => {
+    const topics = scoreTopics({ ...match, language: 'en' });
+    expect(topics).toHaveLength(17);
+    expect(topics.every((t) => /^medtop:\d{8}$/.test(t.code) && t.score >= 0 && t.score <= 1)).toBe(true);
+  });
+});
+
+describe('the committed model', () => {
+  it('carries the classifier version recorded on each article', () => {
+    expect(CLASSIFIER_VERSION).toBe(artifact.version);
+    expect(CLASSIFIER_VERSION).toMatch(/^iptc-/);
+  });
+});
+
+describe('language', () => {
+  it('detects the language when none is given: English is labelled, German is not', () => {
+    expect(classifyTopics({ title: match.title, text: match.text })[0].code).toBe('medtop:15000000');
+    const german = 'Der Stürmer erzielte in der Nachspielzeit das Siegtor, und die Mannschaft steht nun im Pokalfinale gegen den Meister.';
+    expect(classifyTopics({ title: 'Spätes Tor bringt den Sieg', text: german })).toEqual([]);
+  });
+
+  it('reads a language tag such as en-GB as its language', () => {
+    expect(classifyTopics({ ...match, language: 'en-GB' })).not.toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { sigmoid } from '../model.ts';
+import { fitLogistic, precisionThreshold } from './calibrate.ts';
+import { seededRandom } from './logistic.ts';
+
+describe('fitLogistic', () => {
+  it('recovers the coefficients and intercept that generated the outcomes', () => {
+    const random = seededRandom(7);
+    const rows = Array.from({ length: 20_000 }, () => {
+      const features = [random() * 8 - 4, random() * 8 - 4];
+      return { features, correct: random() < sigmoid(2 * features[0] + 0.5 * features[1] - 1) };
+    });
+    const { coefficients, intercept } = fitLogistic(rows);
+    expect(coefficients[0]).toBeCloseTo(2, 0);
+    expect(coefficients[1]).toBeCloseTo(0.5, 0);
+    expect(intercept).toBeCloseTo(-1, 0);
+  });
+});
+
+describe('precisionThreshold', () => {
+  it('is the lowest score above which the wanted share of labels is right', () => {
+    const scored = [
+      { score: 0.9, correct: true },
+      { score: 0.8, correct: true },
+      { score: 0.7, correct: false },
+      { score: 0.6, correct: true },
+      { score: 0.5, correct: false },
+      { score: 0.4, correct: false },
+    ];
+    expect(precisionThreshold(scored, 0.75)).toBe(0.6);
+    expect(precisionThreshold(scored, 1)).toBe(0.8);
+  });
+  it('is 1 when no score reaches the precision', () => {
+    expect(precisionThreshold([{ score: 0.9, correct: false }], 0.9)).toBe(1);
+  });
+});

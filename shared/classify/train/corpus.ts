@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { sharedDir } from './shared-dir.ts';
+
+/** One training example; `labels` lists the IPTC codes it belongs to (several = 'any of' the map). */
+export interface TrainingDoc {
+  title: string | null;
+  text: string;
+  labels: string[];
+  source: 'huffpost' | 'iptc' | 'seed';
+}
+
+export interface TopLevelTopic {
+  code: string;
+  label: string;
+}
+
+export function readJsonLines<T>(file: string): T[] {
+  const raw = readFileSync(file);
+  const text = file.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T);
+}
+
+export function topLevelTopics(): TopLevelTopic[] {
+  const file = sharedDir('taxonomy', 'mediatopic-l1-l2.json');
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { topLevel: { qcode: string; label: string }[] };
+  return data.topLevel
+    .map((t) => ({ code: t.qcode, label: t.label }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export function labelMaps(): Record<string, Record<string, string[] | null>> {
+  return JSON.parse(readFileSync(sharedDir('taxonomy', 'label-maps.json'), 'utf8'));
+}
+
+/** HuffPost headlines (CC BY 4.0), labelled through the crosswalk; unmapped categories are dropped. */
+export function huffpostDocs(): TrainingDoc[] {
+  const map = labelMaps().huffpost;
+  const rows = readJsonLines<{ label: string; headline: string }>(
+    sharedDir('corpora', 'huffpost_headlines', 'train.jsonl.gz'),
+  );
+  return rows.flatMap((row) => {
+    const labels = map[row.label];
+    return labels ? [{ title: row.headline, text: '', labels, source: 'huffpost' as const }] : [];
+  });
+}
+
+interface IptcEntry {
+  'Name (en-GB)': string;
+  'Definition (en-GB)': string | null;
+  'Level1/NewsCode': string;
+  RetiredDate: string | null;
+}
+
+/** Every live IPTC concept (all levels, CC BY 4.0): its name and definition teach its top-level ancestor. */
+export function iptcDefinitionDocs(): TrainingDoc[] {
+  const raw = readFileSync(sharedDir('taxonomy', 'iptc_mapping.json'), 'utf8').replace(/\bNaN\b/g, 'null');
+  const entries = Object.values(JSON.parse(raw) as Record<string, IptcEntry>);
+  return entries
+    .filter((e) => !e.RetiredDate && e['Level1/NewsCode'])
+    .map((e) => ({
+      title: e['Name (en-GB)'],
+      text: e['Definition (en-GB)'] ?? '',
+      labels: [e['Level1/NewsCode']],
+      source: 'iptc' as const,
+    }));
+}
+
+const seedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seed');
+
+/**
+ * Text the project wrote itself, one file per topic named after its code (04000000-economy.txt).
+ * Under "## lexicon" every line is one example; under "## examples" every paragraph is one.
+ * A paragraph may start with "labels: 11000000 16000000" to carry several topics.
+ */
+export function parseSeedFile(content: string, code: string): TrainingDoc[] {
+  const docs: TrainingDoc[] = [];
+  let section = 'examples';
+  for (const block of content.split(/\n\s*\n/)) {
+    const lines = block.split('\n').filter((line) => !line.startsWith('# ') && line.trim() !== '');
+    const heading = lines[0]?.match(/^## (\w+)/);
+    if (heading) {
+      section = heading[1];
+      lines.shift();
+    }
+    if (lines.length === 0) continue;
+    if (section === 'lexicon') {
+      for (const line of lines) docs.push({ title: null, text: line, labels: [code], source: 'seed' });
+      continue;
+    }
+    const labelLine = lines[0].match(/^labels:\s*(.+)$/);
+    const labels = labelLine ? labelLine[1].split(/\s+/).map((c) => `medtop:${c}`) : [code];
+    if (labelLine) lines.shift();
+    docs.push({ title: null, text: lines.join(' '), labels, source: 'seed' });
+  }
+  return docs;
+}
+
+export function seedDocs(): TrainingDoc[] {
+  return readdirSync(seedDir)
+    .filter((file) => /^\d{8}-.+\.txt$/.test(file))
+    .sort()
+    .flatMap((file) => parseSeedFile(readFileSync(path.join(seedDir, file), 'utf8'), `medtop:${file.slice(0, 8)}`));
+}

@@ -1,0 +1,82 @@
+// The one place that reads configuration from the environment. Handlers, the CLI and the local runner
+// all go through here, so a missing setting fails fast with its name instead of deep inside a call.
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function required(env: Env, name: string): string {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') throw new ConfigError(`missing required setting ${name}`);
+  return value;
+}
+
+function integer(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a non-negative integer, got '${raw}'`);
+  return value;
+}
+
+function flag(env: Env, name: string): boolean {
+  return ['1', 'true', 'yes'].includes((env[name] ?? '').toLowerCase());
+}
+
+export interface FetchSettings {
+  /** Only local runs and tests set SYNDIC_ALLOW_LOOPBACK: the SSRF guard refuses loopback otherwise. */
+  allowLoopback: boolean;
+  userAgent: string;
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export interface StorageNames {
+  articlesTable: string;
+  stateTable: string;
+  rawBucket: string;
+}
+
+export interface QueueUrls {
+  feedQueueUrl: string;
+  articleQueueUrl: string;
+  articleDlqUrl: string;
+}
+
+export interface RuntimeConfig extends StorageNames, QueueUrls {
+  fetch: FetchSettings;
+  /** How often a healthy feed is read; the schedule only wakes the dispatcher. */
+  feedIntervalMinutes: number;
+}
+
+export const DEFAULT_USER_AGENT = 'syndic/0.1 (+https://github.com/syndic-news/syndic; news ingestion bot)';
+
+export function fetchSettings(env: Env = process.env): FetchSettings {
+  return {
+    allowLoopback: flag(env, 'SYNDIC_ALLOW_LOOPBACK'),
+    userAgent: env.SYNDIC_USER_AGENT?.trim() || DEFAULT_USER_AGENT,
+    timeoutMs: integer(env, 'SYNDIC_FETCH_TIMEOUT_MS', 15_000),
+    maxBytes: integer(env, 'SYNDIC_FETCH_MAX_BYTES', 5 * 1024 * 1024),
+  };
+}
+
+export function storageNames(env: Env = process.env): StorageNames {
+  return {
+    articlesTable: required(env, 'SYNDIC_ARTICLES_TABLE'),
+    stateTable: required(env, 'SYNDIC_STATE_TABLE'),
+    rawBucket: required(env, 'SYNDIC_RAW_BUCKET'),
+  };
+}
+
+export function runtimeConfig(env: Env = process.env): RuntimeConfig {
+  return {
+    ...storageNames(env),
+    feedQueueUrl: required(env, 'SYNDIC_FEED_QUEUE_URL'),
+    articleQueueUrl: required(env, 'SYNDIC_ARTICLE_QUEUE_URL'),
+    articleDlqUrl: required(env, 'SYNDIC_ARTICLE_DLQ_URL'),
+    fetch: fetchSettings(env),
+    feedIntervalMinutes: integer(env, 'SYNDIC_FEED_INTERVAL_MINUTES', 15),
+  };
+}

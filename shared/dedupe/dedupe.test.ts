@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sharedDir } from './eval/corpus.ts';
+import { sharesBandKey } from './eval/detectors.ts';
+import { DEDUPE_VERSION, containment, fingerprint, isSyndicatedCopy, similarity, type Fingerprint } from './index.ts';
+
+// The seed is a scraped syndicated copy: the story, then 'Source link', a byline and a comment form.
+const scraped = readFileSync(path.join(sharedDir(), 'seeds', 'scraped-article.txt'), 'utf8');
+const story = scraped.slice(0, scraped.indexOf('Source link')).trim();
+const paragraphs = story.split(/\n\s*\n/);
+
+const otherStory = [
+  'Shares in the carmaker fell sharply on Tuesday after it warned that profits for the year would be',
+  'well below forecasts, blaming weak demand in Europe and the rising cost of steel and batteries.',
+  'The company said it would cut 4,000 jobs over the next two years and close a plant in the north of',
+  'the country. Unions called the decision a betrayal and promised strikes at three other factories.',
+  'Analysts said the warning was the third in twelve months and questioned whether the chief executive',
+  'could survive a shareholder vote next month.',
+].join(' ');
+
+function viaJson(value: Fingerprint): Fingerprint {
+  return JSON.parse(JSON.stringify(value)) as Fingerprint;
+}
+
+describe('fingerprint', () => {
+  it('is JSON-serializable and well under 2 KB, band keys included', () => {
+    const value = fingerprint(scraped);
+    expect(viaJson(value)).toEqual(value);
+    expect(JSON.stringify(value).length).toBeLessThan(1400);
+    expect(value.version).toBe(DEDUPE_VERSION);
+  });
+
+  it('hashes the normalized text, so typography and spacing do not change the content hash', () => {
+    const retyped = story.replace(/’/g, "'").replace(/[“”]/g, '"').replace(/\n\n/g, '\r\n \r\n');
+    expect(fingerprint(retyped).contentHash).toBe(fingerprint(story).contentHash);
+    expect(fingerprint(story).contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('gives a 64-bit SimHash and short band keys for whole-text and lead bands', () => {
+    const value = fingerprint(story);
+    expect(value.simhash).toMatch(/^[0-9a-f]{16}$/);
+    expect(value.bandKeys).toHaveLength(32);
+    expect(new Set(value.bandKeys).size).toBe(32);
+    for (const key of value.bandKeys) expect(key).toMatch(/^[bl]\d\d:[0-9a-f]{8}$/);
+  });
+
+  it('gives short texts no band keys, so they are never looked up or indexed', () => {
+    expect(fingerprint('Subscribe to read this article. Already a subscriber? Log in.').bandKeys).toEqual([]);
+  });
+});
+
+describe('isSyndicatedCopy', () => {
+  const original = fingerprint(story);
+
+  it('recognises the scraped page, with its footer and comment form, as a copy of the story', () => {
+    const copy = fingerprint(scraped);
+    expect(isSyndicatedCopy(original, copy)).toBe(true);
+    expect(sharesBandKey(original, copy)).toBe(true);
+  });
+
+  it('recognises a lead-only teaser with a "Read more" link, whichever arrives first', () => {
+    const teaser = fingerprint(`${paragraphs.slice(0, 4).join('\n\n')}\n\nRead more`);
+    expect(similarity(original, teaser)).toBeLessThan(0.5);
+    expect(isSyndicatedCopy(original, teaser)).toBe(true);
+    expect(isSyndicatedCopy(teaser, original)).toBe(true);
+    expect(sharesBandKey(original, teaser)).toBe(true);
+  });
+
+  it('recognises a copy with a paragraph dropped and two swapped', () => {
+    const edited = [paragraphs[0], paragraphs[2], paragraphs[1], ...paragraphs.slice(4)].join('\n\n');
+    expect(isSyndicatedCopy(original, fingerprint(edited))).toBe(true);
+  });
+
+  it('does not match a different story', () => {
+    const other = fingerprint(otherStory);
+    expect(similarity(original, other)).toBeLessThan(0.05);
+    expect(isSyndicatedCopy(original, other)).toBe(false);
+  });
+
+  it('never matches texts under 40 words, even identical boilerplate pages', () => {
+    const paywall = fingerprint('Subscribe to continue reading. Get unlimited access to all our journalism for just £1 a week. Already a subscriber? Sign in.');
+    expect(similarity(paywall, paywall)).toBe(1);
+    expect(isSyndicatedCopy(paywall, paywall)).toBe(false);
+  });
+
+  it('does not match a short page to a long story that quotes its words', () => {
+    const quote = fingerprint(paragraphs.slice(3, 5).join(' ').split(' ').slice(0, 39).join(' '));
+    expect(quote.words).toBeLessThan(40);
+    expect(isSyndicatedCopy(original, quote)).toBe(false);
+  });
+
+  it('refuses to compare fingerprints of another version', () => {
+    const old = { ...original, version: '0' };
+    expect(() => isSyndicatedCopy(old, original)).toThrow(/version/);
+    expect(() => containment(original, old)).toThrow(/version/);
+  });
+});

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { bandKeys, encodeSignature, minhashSignature } from './minhash.ts';
+import { normalizeForHash } from './normalize.ts';
+import { shingleHashes } from './shingles.ts';
+import { simhash64 } from './simhash.ts';
+
+/** Bump whenever normalization, shingling, hashing or banding change: stored fingerprints and band keys
+ * from another version are not comparable. */
+export const DEDUPE_VERSION = '1';
+
+export const SHINGLE_WORDS = 4;
+export const SIGNATURE_SIZE = 128;
+/** The lead is the opening of the text: a teaser that keeps only the first sentences shares it. */
+export const LEAD_WORDS = 100;
+export const LEAD_SIGNATURE_SIZE = 64;
+export const BANDS = 16;
+export const LEAD_BANDS = 16;
+export const ROWS_PER_BAND = 2;
+/** Below this many words a text is mostly boilerplate (paywall, consent, 404 pages): never a copy. */
+export const MIN_WORDS = 40;
+
+/** JSON-serializable, about 1.2 KB with its band keys (which can be recomputed, so need not be stored). */
+export interface Fingerprint {
+  version: string;
+  /** sha256 hex of normalizeForHash(text): equal for exact copies. */
+  contentHash: string;
+  /** 64-bit SimHash over the shingles, 16 hex characters. */
+  simhash: string;
+  /** MinHash signature of the whole text, SIGNATURE_SIZE values (base64, see encodeSignature). */
+  minhash: string;
+  /** MinHash signature of the first LEAD_WORDS words, LEAD_SIGNATURE_SIZE values. */
+  leadMinhash: string;
+  /** LSH keys to store (`BAND#<key>` -> article id) and query for candidates; empty for short texts. */
+  bandKeys: string[];
+  words: number;
+  /** Distinct shingle counts, which turn Jaccard estimates into containment estimates. */
+  shingles: number;
+  leadShingles: number;
+}
+
+export function fingerprint(text: string): Fingerprint {
+  const normalized = normalizeForHash(text);
+  const words = normalized === '' ? [] : normalized.split(' ');
+  const shingles = shingleHashes(words, SHINGLE_WORDS);
+  const leadShingles = shingleHashes(words.slice(0, LEAD_WORDS), SHINGLE_WORDS);
+  const signature = minhashSignature(shingles, SIGNATURE_SIZE);
+  const leadSignature = minhashSignature(leadShingles, LEAD_SIGNATURE_SIZE);
+  const indexed = words.length >= MIN_WORDS;
+  return {
+    version: DEDUPE_VERSION,
+    contentHash: createHash('sha256').update(normalized).digest('hex'),
+    simhash: simhash64(shingles),
+    minhash: encodeSignature(signature),
+    leadMinhash: encodeSignature(leadSignature),
+    bandKeys: indexed
+      ? [...bandKeys(signature, BANDS, ROWS_PER_BAND, 'b'), ...bandKeys(leadSignature, LEAD_BANDS, ROWS_PER_BAND, 'l')]
+      : [],
+    words: words.length,
+    shingles: shingles.length,
+    leadShingles: leadShingles.length,
+  };
+}

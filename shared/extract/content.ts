@@ -1,0 +1,115 @@
+import { looksLikeArticleBody, looksLikeFurniture, classAndId } from './boilerplate.ts';
+import { walkElements, type Element } from './dom.ts';
+import type { PageSurvey } from './survey.ts';
+import { BLOCK_TAGS, computeTextStats, linkDensity, type TextStats } from './text-stats.ts';
+
+export interface ContentSelection {
+  /** The elements holding the article, in document order. */
+  containers: Element[];
+  /** Furniture subtrees to leave out when rendering the containers. */
+  excluded: Set<Element>;
+  stats: Map<Element, TextStats>;
+}
+
+// A paragraph shorter than this says little about where the article is.
+const MIN_PARAGRAPH_CHARS = 25;
+// A furniture-looking element holding more than this share of the page's text is a layout
+// wrapper (a page-wide <form>, a "main-sidebar-layout" div), not furniture.
+const WRAPPER_SHARE = 0.5;
+
+// Credit at which tag and class weights count in full.
+const WEIGHT_FULL_CREDIT = 10;
+
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'li', 'dd', 'dt', 'blockquote', 'address', 'figcaption', 'summary', 'th']);
+
+const TAG_WEIGHT: Record<string, number> = {
+  div: 5, article: 10, main: 5, section: 2, pre: 3, td: 3, blockquote: 3,
+  address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3,
+  h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
+};
+
+const CONTENT_CLASS = /(?:^| )(?:article|body|content|entry|h ?entry|main|page|post|text|blog|story)(?: |$)/;
+
+function classWeight(element: Element): number {
+  if (looksLikeArticleBody(element)) return 50;
+  const words = classAndId(element);
+  return words && CONTENT_CLASS.test(words) ? 25 : 0;
+}
+
+/** Furniture subtrees, sparing layout wrappers and anything that holds the marked article body. */
+function findExcluded(body: Element, markedBody: Element | null, stats: Map<Element, TextStats>): Set<Element> {
+  const total = stats.get(body)?.chars ?? 0;
+  const markedAncestors = new Set<Element>();
+  for (let node = markedBody; node; node = node.parent) markedAncestors.add(node);
+  const excluded = new Set<Element>();
+  walkElements(body, (element) => {
+    if (element === body || markedAncestors.has(element) || element.tag === 'a') return true;
+    if (!looksLikeFurniture(element)) return true;
+    if ((stats.get(element)?.chars ?? 0) > total * WRAPPER_SHARE) return true;
+    excluded.add(element);
+    return false;
+  });
+  return excluded;
+}
+
+/** Scores the blocks that hold sentences, Readability-style, and credits their ancestors. */
+function scoreCandidates(body: Element, stats: Map<Element, TextStats>, excluded: Set<Element>): Map<Element, number> {
+  const credits = new Map<Element, number>();
+  walkElements(body, (element) => {
+    if (excluded.has(element)) return false;
+    if (!BLOCK_TAGS.has(element.tag) || /^h\d$/.test(element.tag)) return true;
+    const own = stats.get(element);
+    if (!own || own.ownChars < MIN_PARAGRAPH_CHARS || own.ownLinkChars / own.ownChars > 0.5) return true;
+    // Text written straight into a div or cell (lines split by <br>) makes that element the
+    // container; a paragraph's container is its parent. Long runs count as several paragraphs.
+    const isParagraph = PARAGRAPH_TAGS.has(element.tag);
+    const paragraphs = isParagraph ? 1 : Math.max(1, Math.round(own.ownChars / 400));
+    const score = paragraphs + own.ownCommas + Math.min(3 * paragraphs, Math.floor(own.ownChars / 100));
+    let ancestor = isParagraph ? element.parent : element;
+    for (let level = 0; ancestor && level < 5; level++, ancestor = ancestor.parent) {
+      credits.set(ancestor, (credits.get(ancestor) ?? 0) + score / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
+      if (ancestor === body) break;
+    }
+    return true;
+  });
+  const scores = new Map<Element, number>();
+  for (const [element, credit] of credits) {
+    // Tag and class names vouch for a block only as far as it really holds sentences.
+    const weight = ((TAG_WEIGHT[element.tag] ?? 0) + classWeight(element)) * Math.min(1, credit / WEIGHT_FULL_CREDIT);
+    scores.set(element, (credit + weight) * (1 - linkDensity(stats.get(element))));
+  }
+  return scores;
+}
+
+function isSentenceLike(element: Element, stats: TextStats | undefined): boolean {
+  if (!stats || element.tag !== 'p') return false;
+  const density = linkDensity(stats);
+  if (stats.chars > 80) return density < 0.25;
+  return stats.chars > 0 && density === 0;
+}
+
+export function selectContent(root: Element, survey: PageSurvey): ContentSelection {
+  const body = survey.body ?? root;
+  const stats = computeTextStats(root);
+  const excluded = findExcluded(body, survey.markedBody, stats);
+  const scores = scoreCandidates(body, stats, excluded);
+
+  let top: Element | null = null;
+  let topScore = 0;
+  for (const [element, score] of scores) {
+    if (score > topScore) [top, topScore] = [element, score];
+  }
+  if (!top || !top.parent || top === body) return { containers: [body], excluded, stats };
+
+  // Articles split into sibling blocks (a lead paragraph, then a body div) keep every part.
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.attrs.class;
+  const containers = top.parent.children.filter((sibling): sibling is Element => {
+    if (typeof sibling === 'string' || excluded.has(sibling)) return false;
+    if (sibling === top) return true;
+    const bonus = topClass && sibling.attrs.class === topClass ? topScore * 0.2 : 0;
+    if ((scores.get(sibling) ?? 0) + bonus >= threshold) return true;
+    return isSentenceLike(sibling, stats.get(sibling));
+  });
+  return { containers, excluded, stats };
+}

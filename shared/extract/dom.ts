@@ -1,0 +1,151 @@
+import { Parser } from 'htmlparser2';
+
+/** A light element tree: only what extraction needs, built in one pass without a DOM library. */
+export interface Element {
+  tag: string;
+  attrs: Record<string, string>;
+  children: Node[];
+  parent: Element | null;
+}
+export type Node = Element | string;
+
+// Subtrees that never hold article text. Their content is not even kept, which also keeps
+// memory low on script-heavy pages.
+const DROPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'video', 'audio', 'select', 'textarea', 'button', 'input', 'dialog', 'map',
+]);
+
+// Deeper nesting than this is flattened into its ancestor: no real article needs it, and it
+// keeps every later walk shallow on hostile pages.
+const MAX_DEPTH = 200;
+
+export interface ParsedDocument {
+  root: Element;
+  /** Bodies of <script type="application/ld+json"> blocks, in document order. */
+  jsonLd: string[];
+}
+
+export function isElement(node: Node): node is Element {
+  return typeof node !== 'string';
+}
+
+function isHidden(attrs: Record<string, string>): boolean {
+  if ('hidden' in attrs || attrs['aria-hidden'] === 'true') return true;
+  const style = attrs.style;
+  return style !== undefined && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/**
+ * Parses HTML into the light tree. `onElement` sees every kept element as it opens (its children
+ * are not there yet), so callers can note landmarks without walking the tree again.
+ */
+export function parseHtml(html: string, onElement?: (element: Element) => void): ParsedDocument {
+  const root: Element = { tag: '#root', attrs: {}, children: [], parent: null };
+  const jsonLd: string[] = [];
+  // One frame per open tag: the element it created, or null when the tag was dropped or flattened.
+  const frames: Array<Element | null> = [];
+  let current = root;
+  let depth = 0;
+  let skipping = 0;
+  let jsonLdText: string | null = null;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (skipping > 0) {
+          skipping++;
+          frames.push(null);
+          return;
+        }
+        if (name === 'script' && /ld\+json/i.test(attrs.type ?? '')) jsonLdText = '';
+        if (DROPPED.has(name) || isHidden(attrs)) {
+          skipping = 1;
+          frames.push(null);
+          return;
+        }
+        if (depth >= MAX_DEPTH) {
+          frames.push(null);
+          return;
+        }
+        const element: Element = { tag: name, attrs, children: [], parent: current };
+        current.children.push(element);
+        onElement?.(element);
+        current = element;
+        depth++;
+        frames.push(element);
+      },
+      ontext(text) {
+        if (jsonLdText !== null) {
+          jsonLdText += text;
+          return;
+        }
+        if (skipping > 0) return;
+        const last = current.children[current.children.length - 1];
+        if (typeof last === 'string') current.children[current.children.length - 1] = last + text;
+        else current.children.push(text);
+      },
+      onclosetag() {
+        const frame = frames.pop();
+        if (frame === undefined) return;
+        if (skipping > 0) {
+          skipping--;
+          if (skipping === 0 && jsonLdText !== null) {
+            jsonLd.push(jsonLdText);
+            jsonLdText = null;
+          }
+          return;
+        }
+        if (frame && frame.parent) {
+          current = frame.parent;
+          depth--;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return { root, jsonLd };
+}
+
+/** Depth-first, document-order visit of elements; `visit` returns false to skip a subtree. */
+export function walkElements(from: Element, visit: (element: Element) => boolean | void): void {
+  const stack: Element[] = [from];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    if (visit(element) === false) continue;
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i];
+      if (typeof child !== 'string') stack.push(child);
+    }
+  }
+}
+
+export function findFirst(from: Element, predicate: (element: Element) => boolean): Element | null {
+  let found: Element | null = null;
+  walkElements(from, (element) => {
+    if (found) return false;
+    if (predicate(element)) {
+      found = element;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+/** All text under an element, whitespace collapsed. */
+export function textContent(element: Element): string {
+  const parts: string[] = [];
+  const stack: Node[] = [element];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') parts.push(node);
+    else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return collapseWhitespace(parts.join(''));
+}
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0\u200b\u200c\u200d\ufeff]+/g, ' ').trim();
+}

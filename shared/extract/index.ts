@@ -1,0 +1,111 @@
+import { decodeBytes } from '../encoding/index.ts';
+import { detectLanguage } from '../language/index.ts';
+import { selectContent } from './content.ts';
+import { findFirst, parseHtml, type Element } from './dom.ts';
+import { extractMetadata } from './metadata.ts';
+import { renderParagraphs } from './render.ts';
+import { createSurvey } from './survey.ts';
+
+/** Bump when the output for the same input changes, so stored articles can be re-extracted. */
+export const EXTRACTOR_VERSION = '1.0.0';
+
+export interface ExtractedArticle {
+  title: string | null;
+  authors: string[];
+  /** ISO 8601 with offset. */
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  /** ISO 639-1 code. */
+  language: string | null;
+  /** The article body: paragraphs, in-body headings, list items and quotes separated by blank lines. */
+  text: string;
+  excerpt: string | null;
+  canonicalUrl: string | null;
+  siteName: string | null;
+  leadImage: string | null;
+  wordCount: number;
+}
+
+export interface ExtractOptions {
+  /** The HTTP Content-Type header the bytes came with, for their charset. */
+  contentType?: string | null;
+}
+
+const EXCERPT_CHARS = 300;
+
+/**
+ * Extracts the article of an HTML page: clean body text without page furniture, plus metadata.
+ * Pure and synchronous; never throws (a page it cannot read yields an empty article).
+ */
+export function extractArticle(input: string | Uint8Array, url: string, options: ExtractOptions = {}): ExtractedArticle {
+  try {
+    const html = typeof input === 'string' ? input : decodeBytes(input, { contentType: options.contentType, kind: 'html' }).text;
+    return extractFromHtml(html, url);
+  } catch {
+    return emptyArticle();
+  }
+}
+
+function extractFromHtml(html: string, url: string): ExtractedArticle {
+  const { survey, note } = createSurvey();
+  const { root, jsonLd } = parseHtml(html, note);
+  const metadata = extractMetadata(survey, jsonLd, url);
+  const selection = selectContent(root, survey);
+  const paragraphs = dropTitleLine(renderParagraphs(selection), metadata.title);
+  const text = paragraphs.join('\n\n');
+  return {
+    title: metadata.title,
+    authors: metadata.authors,
+    publishedAt: metadata.publishedAt,
+    modifiedAt: metadata.modifiedAt,
+    language: detectLanguage(text || (metadata.title ?? ''), metadata.declaredLanguage),
+    text,
+    excerpt: metadata.description ?? excerptOf(paragraphs),
+    canonicalUrl: metadata.canonicalUrl,
+    siteName: metadata.siteName,
+    leadImage: metadata.leadImage ?? firstImage(selection.containers, url),
+    wordCount: countWords(text),
+  };
+}
+
+function dropTitleLine(paragraphs: string[], title: string | null): string[] {
+  return title && paragraphs[0] === title ? paragraphs.slice(1) : paragraphs;
+}
+
+function excerptOf(paragraphs: string[]): string | null {
+  const first = paragraphs.find((paragraph) => paragraph.length >= 40) ?? paragraphs[0];
+  if (!first) return null;
+  if (first.length <= EXCERPT_CHARS) return first;
+  const cut = first.slice(0, EXCERPT_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), EXCERPT_CHARS / 2))}…`;
+}
+
+function firstImage(containers: Element[], url: string): string | null {
+  for (const container of containers) {
+    const image = findFirst(container, (element) => element.tag === 'img' && Boolean(element.attrs['data-src'] ?? element.attrs.src));
+    const src = image && (image.attrs['data-src'] ?? image.attrs.src);
+    if (!src || src.startsWith('data:')) continue;
+    try {
+      return new URL(src, url).href;
+    } catch {
+      continue;
+    }
+  }
+  return null;
+}
+
+const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+/** Words, counting each Chinese or Japanese character as one, as word counts there usually do. */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(WORD)) count++;
+  return count;
+}
+
+function emptyArticle(): ExtractedArticle {
+  return {
+    title: null, authors: [], publishedAt: null, modifiedAt: null, language: null, text: '',
+    excerpt: null, canonicalUrl: null, siteName: null, leadImage: null, wordCount: 0,
+  };
+}

@@ -1,0 +1,55 @@
+import { isBoilerplateParagraph, looksLikeArticleBody } from './boilerplate.ts';
+import { collapseWhitespace, type Element } from './dom.ts';
+import type { ContentSelection } from './content.ts';
+import { BLOCK_TAGS, linkDensity } from './text-stats.ts';
+
+// Never body text: the title is reported separately, and embedded media carry no sentences.
+const SKIPPED_TAGS = new Set(['h1', 'img', 'picture', 'source', 'figure', 'figcaption', 'caption', 'hr', 'head', 'title', 'meta', 'link']);
+// Blocks that hold other blocks; when mostly links they are menus or related-link lists.
+const GROUPING_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'tbody', 'aside', 'nav', 'header', 'footer', 'article', 'main']);
+const MAX_LINK_DENSITY = 0.5;
+// Boilerplate followed by less than this share of the text ends the article there: what trails a
+// "Related posts" or "Leave a Reply" marker is lists of links, forms and comments.
+const TAIL_SHARE = 0.25;
+
+/** The article text of the selected containers as paragraphs, page furniture left out. */
+export function renderParagraphs(selection: ContentSelection): string[] {
+  const { excluded, stats } = selection;
+  const paragraphs: string[] = [];
+  let buffer: string[] = [];
+  const flush = () => {
+    if (buffer.length === 0) return;
+    const text = collapseWhitespace(buffer.join(''));
+    buffer = [];
+    if (text) paragraphs.push(text);
+  };
+  const visit = (element: Element) => {
+    if (excluded.has(element) || SKIPPED_TAGS.has(element.tag)) return;
+    const isBlock = BLOCK_TAGS.has(element.tag);
+    if (isBlock && GROUPING_TAGS.has(element.tag) && !looksLikeArticleBody(element) && linkDensity(stats.get(element)) > MAX_LINK_DENSITY) return;
+    if (isBlock) flush();
+    for (const child of element.children) {
+      if (typeof child === 'string') buffer.push(child);
+      else visit(child);
+    }
+    if (isBlock) flush();
+  };
+  for (const container of selection.containers) visit(container);
+  flush();
+  return cleanParagraphs(paragraphs);
+}
+
+function cleanParagraphs(paragraphs: string[]): string[] {
+  const total = paragraphs.reduce((sum, text) => sum + text.length, 0);
+  const kept: string[] = [];
+  let seen = 0;
+  for (const text of paragraphs) {
+    seen += text.length;
+    if (isBoilerplateParagraph(text)) {
+      if (total - seen < total * TAIL_SHARE) break;
+      continue;
+    }
+    if (kept[kept.length - 1] !== text) kept.push(text);
+  }
+  return kept;
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_HOST_GATE_LIMITS, waitForTurn, type AcquireOptions, type HostGate, type HostGateLimits, type ReleaseHost, type TurnAttempt } from './host-gate.ts';
+
+export interface DynamoHostGateOptions extends Partial<HostGateLimits> {
+  client: DynamoDBDocumentClient;
+  /** Table with string keys pk and sk, and a TTL attribute expiresAt (epoch seconds). */
+  tableName: string;
+  /** A slot whose holder died is free again after this long (must exceed the fetch timeout). */
+  leaseMs?: number;
+}
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException';
+
+/**
+ * The host gate shared by concurrent Lambdas, with conditional writes only (no transactions, no
+ * reliance on TTL deletion; TTL merely sweeps stale items):
+ *   pk HOST#<host>, sk SLOT#<i>   one item per concurrency slot, held by an owner until leaseUntil
+ *   pk HOST#<host>, sk PACE       nextStartAt: no request to the host may start before it
+ * A caller first takes a free slot (put-if-free), then the pace token (advance-if-due), and gives
+ * the slot back by a delete conditioned on still owning it.
+ */
+export class DynamoHostGate implements HostGate {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+  private readonly limits: HostGateLimits;
+  private readonly leaseMs: number;
+
+  constructor(options: DynamoHostGateOptions) {
+    const { client, tableName, leaseMs, ...limits } = options;
+    this.client = client;
+    this.tableName = tableName;
+    this.limits = { ...DEFAULT_HOST_GATE_LIMITS, ...limits };
+    this.leaseMs = leaseMs ?? 120_000;
+  }
+
+  async acquire(host: string, options: AcquireOptions): Promise<ReleaseHost> {
+    const delay = Math.max(this.limits.minDelayMs, options.minDelayMs ?? 0);
+    const owner = randomUUID();
+    let slot: number | null = null;
+    const release: ReleaseHost = async () => {
+      if (slot !== null) await this.freeSlot(host, slot, owner);
+      slot = null;
+    };
+    try {
+      return await waitForTurn(
+        async (): Promise<TurnAttempt> => {
+          slot ??= await this.takeSlot(host, owner);
+          if (slot === null) return { granted: false };
+          const blockedUntil = await this.takePace(host, delay);
+          return blockedUntil === null ? { granted: true, release } : { granted: false, retryAt: blockedUntil };
+        },
+        this.limits,
+        options,
+      );
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  }
+
+  async deferUntil(host: string, untilMs: number): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `HOST#${host}`, sk: 'PACE' },
+          UpdateExpression: 'SET nextStartAt = :until, expiresAt = :exp',
+          ConditionExpression: 'attribute_not_exists(nextStartAt) OR nextStartAt < :until',
+          ExpressionAttributeValues: { ':until': untilMs, ':exp': this.expiresAt(untilMs) },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error; // someone already deferred it further
+    }
+  }
+
+  /** A free slot number now owned by `owner`, or null when all are held. */
+  private async takeSlot(host: string, owner: string): Promise<number | null> {
+    const now = Date.now();
+    const order = shuffled(this.limits.maxConcurrent);
+    for (const i of order) {
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { pk: `HOST#${host}`, sk: `SLOT#${i}` },
+            UpdateExpression: 'SET #owner = :owner, leaseUntil = :lease, expiresAt = :exp',
+            ConditionExpression: 'attribute_not_exists(leaseUntil) OR leaseUntil < :now',
+            ExpressionAttributeNames: { '#owner': 'owner' },
+            ExpressionAttributeValues: { ':owner': owner, ':lease': now + this.leaseMs + this.limits.maxWaitMs, ':now': now, ':exp': this.expiresAt(now + this.leaseMs) },
+          }),
+        );
+        return i;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    return null;
+  }
+
+  /** Advances the pace token when due; otherwise returns when it will be due. */
+  private async takePace(host: string, delayMs: number): Promise<number | null> {
+    const now = Date.now();
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `HOST#${host}`, sk: 'PACE' },
+          UpdateExpression: 'SET nextStartAt = :next, expiresAt = :exp',
+          ConditionExpression: 'attribute_not_exists(nextStartAt) OR nextStartAt <= :now',
+          ExpressionAttributeValues: { ':next': now + delayMs, ':now': now, ':exp': this.expiresAt(now + delayMs) },
+        }),
+      );
+      // The grant is stamped with the time the request was sent; when its round trip ate a visible
+      // part of the delay, stamp it again from now so the next start keeps the full distance.
+      const roundTrip = Date.now() - now;
+      if (roundTrip > delayMs * 0.02) await this.deferUntil(host, Date.now() + delayMs);
+      return null;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    const current = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: `HOST#${host}`, sk: 'PACE' }, ConsistentRead: true }),
+    );
+    const next = Number(current.Item?.nextStartAt ?? 0);
+    return next > now ? next : now + 1;
+  }
+
+  private async freeSlot(host: string, slot: number, owner: string): Promise<void> {
+    try {
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { pk: `HOST#${host}`, sk: `SLOT#${slot}` },
+          ConditionExpression: '#owner = :owner',
+          ExpressionAttributeNames: { '#owner': 'owner' },
+          ExpressionAttributeValues: { ':owner': owner },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error; // the lease ran out and another caller holds it now
+    }
+  }
+
+  private expiresAt(untilMs: number): number {
+    return Math.ceil(untilMs / 1000) + 3600;
+  }
+}
+
+function shuffled(n: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}

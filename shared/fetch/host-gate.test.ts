@@ -1,0 +1,116 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DynamoHostGate, DynamoRobotsCache, FetchError, MemoryHostGate, RobotsTxtChecker, safeFetch, type HostGate } from './index.ts';
+import { startLocalStateTable, type LocalTable } from './testing/dynalite-table.ts';
+import { respond, TestServer } from './testing/test-server.ts';
+
+let server: TestServer;
+let table: LocalTable;
+beforeAll(async () => {
+  server = await TestServer.start();
+  table = await startLocalStateTable();
+  server.route('/slow', async (_req, res) => {
+    await sleep(40);
+    res.writeHead(200, { 'content-type': 'text/html' }).end('ok');
+  });
+});
+afterAll(async () => {
+  await server.close();
+  await table.close();
+});
+beforeEach(() => {
+  server.requests.length = 0;
+  server.maxInFlight = 0;
+});
+
+const fetchWith = (gate: HostGate, n: number, host: string) =>
+  Array.from({ length: n }, () => safeFetch(server.url('/slow', host), { allowLoopback: true, robots: false, hostGate: gate, timeoutMs: 20_000 }));
+
+function startGaps(): number[] {
+  const starts = server.requests.map((r) => r.startedAt).sort((a, b) => a - b);
+  return starts.slice(1).map((t, i) => t - starts[i]);
+}
+
+describe.each([
+  ['MemoryHostGate', (limits: { maxConcurrent: number; minDelayMs: number }) => new MemoryHostGate({ ...limits, maxWaitMs: 15_000 })],
+  ['DynamoHostGate', (limits: { maxConcurrent: number; minDelayMs: number }) => new DynamoHostGate({ client: table.client, tableName: table.tableName, ...limits, maxWaitMs: 15_000, pollMs: 10 })],
+])('%s', (name, makeGate) => {
+  it('keeps two concurrent fetchers sharing it within the per-host cap, as the server sees it', async () => {
+    const host = `cap-${name.toLowerCase()}.localhost`;
+    // Two fetchers (think: two Lambdas), each with its own gate object over the same shared state where there is one.
+    const first = makeGate({ maxConcurrent: 2, minDelayMs: 0 });
+    const second = name === 'MemoryHostGate' ? first : makeGate({ maxConcurrent: 2, minDelayMs: 0 });
+    await Promise.all([...fetchWith(first, 6, host), ...fetchWith(second, 6, host)]);
+    expect(server.requests).toHaveLength(12);
+    expect(server.maxInFlight).toBe(2);
+  });
+
+  it('spaces request starts by the minimum delay across fetchers', async () => {
+    const host = `pace-${name.toLowerCase()}.localhost`;
+    const first = makeGate({ maxConcurrent: 4, minDelayMs: 200 });
+    const second = name === 'MemoryHostGate' ? first : makeGate({ maxConcurrent: 4, minDelayMs: 200 });
+    await Promise.all([...fetchWith(first, 3, host), ...fetchWith(second, 3, host)]);
+    expect(server.requests).toHaveLength(6);
+    // Turns are granted 200 ms apart; arrival at the server adds each request's own connect
+    // latency (tens of ms on a loaded 2-core box), which one gap may lose but the span cannot.
+    const gaps = startGaps();
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(100);
+    expect(gaps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5 * 200 * 0.9);
+  });
+
+  it('gives up with a retryable RATE_LIMITED when no turn comes within the wait limit', async () => {
+    const gate = makeGate({ maxConcurrent: 1, minDelayMs: 0 });
+    const host = `deferred-${name.toLowerCase()}.localhost`;
+    await gate.deferUntil(host, Date.now() + 60_000);
+    const started = Date.now();
+    const error = await safeFetch(server.url('/slow', host), { allowLoopback: true, robots: false, hostGate: gate, timeoutMs: 300 }).catch((e) => e);
+    expect(error).toBeInstanceOf(FetchError);
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', retryable: true });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('frees the slot of a failed request', async () => {
+    const gate = makeGate({ maxConcurrent: 1, minDelayMs: 0 });
+    const host = `release-${name.toLowerCase()}.localhost`;
+    const missing = await safeFetch(server.url('/nowhere', host), { allowLoopback: true, robots: false, hostGate: gate }).catch((e) => e);
+    expect(missing.code).toBe('HTTP_STATUS');
+    const ok = await safeFetch(server.url('/slow', host), { allowLoopback: true, robots: false, hostGate: gate, timeoutMs: 2000 });
+    expect(ok.status).toBe(200);
+  });
+});
+
+describe('DynamoHostGate', () => {
+  it('takes over the slot of a holder that died once its lease ran out', async () => {
+    const options = { client: table.client, tableName: table.tableName, maxConcurrent: 1, minDelayMs: 0, maxWaitMs: 0, leaseMs: 150 };
+    const crashed = new DynamoHostGate(options);
+    await crashed.acquire('lease.example', { deadline: Date.now() + 1000, url: 'http://lease.example/' }); // never released
+    const other = new DynamoHostGate({ ...options, maxWaitMs: 2000, pollMs: 20 });
+    const release = await other.acquire('lease.example', { deadline: Date.now() + 3000, url: 'http://lease.example/' });
+    await release();
+  });
+});
+
+describe('DynamoRobotsCache', () => {
+  it('shares a fetched robots.txt between checkers, so a second fetcher does not fetch it again', async () => {
+    server.route('/robots.txt', respond(200, 'User-agent: *\nDisallow: /slow\n', { 'content-type': 'text/plain' }));
+    const cache = new DynamoRobotsCache({ client: table.client, tableName: table.tableName });
+    const options = { allowLoopback: true, hostGate: false as const };
+    for (const robots of [new RobotsTxtChecker({ cache }), new RobotsTxtChecker({ cache })]) {
+      const error = await safeFetch(server.url('/slow', 'robots-shared.localhost'), { ...options, robots }).catch((e) => e);
+      expect(error.code).toBe('ROBOTS_DISALLOWED');
+    }
+    expect(server.hits('/robots.txt')).toBe(1);
+    expect(server.hits('/slow')).toBe(0);
+  });
+});
+
+describe('a failing shared store', () => {
+  it('surfaces as a retryable FetchError, not as the store error', async () => {
+    const broken = new DynamoHostGate({ client: table.client, tableName: 'no-such-table', minDelayMs: 0 });
+    const error = await safeFetch(server.url('/slow'), { allowLoopback: true, robots: false, hostGate: broken }).catch((e) => e);
+    expect(error).toBeInstanceOf(FetchError);
+    expect(error).toMatchObject({ code: 'NETWORK', retryable: true });
+    expect(error.cause?.name).toBe('ResourceNotFoundException');
+  });
+});

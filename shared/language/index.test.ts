@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectLanguage, normalizeLanguageTag } from './index.ts';
+import { dominantScript } from './script.ts';
+
+const TEXTS: Record<string, string[]> = {
+  en: ['The president said the talks would continue next week.', 'Heavy rain caused flooding across the region on Sunday, and officials urged residents to stay indoors.'],
+  ru: ['Президент заявил, что переговоры продолжатся.', 'Сильные дожди вызвали наводнения по всему региону в воскресенье.'],
+  uk: ['Президент заявив, що переговори триватимуть наступного тижня.'],
+  es: ['El presidente dijo que las conversaciones continuarán la próxima semana.', 'Las fuertes lluvias provocaron inundaciones en toda la región el domingo.'],
+  de: ['Der Präsident sagte, die Gespräche würden nächste Woche fortgesetzt.', 'Starker Regen hat am Sonntag in der ganzen Region zu Überschwemmungen geführt.'],
+  fr: ['Le président a déclaré que les discussions reprendraient la semaine prochaine.', 'De fortes pluies ont provoqué des inondations dans toute la région dimanche.'],
+  it: ['Il presidente ha detto che i colloqui continueranno la prossima settimana.'],
+  pt: ['O presidente disse que as negociações continuarão na próxima semana.'],
+  ja: ['日曜日の大雨で地域全体に洪水が発生し、当局は住民に自宅にとどまるよう呼びかけた。'],
+  zh: ['周日的大雨导致整个地区发生洪水，当局呼吁居民待在家中。'],
+  ar: ['قال الرئيس إن المحادثات ستستمر الأسبوع المقبل.'],
+};
+
+describe('detectLanguage', () => {
+  for (const [language, texts] of Object.entries(TEXTS)) {
+    it(`recognises ${language} text without a hint`, () => {
+      for (const text of texts) expect(detectLanguage(text)).toBe(language);
+    });
+  }
+
+  it('lets a valid lang attribute win, whatever its region or case', () => {
+    expect(detectLanguage(TEXTS.en[0], 'pt-BR')).toBe('pt');
+    expect(detectLanguage(TEXTS.es[0], 'EN_us')).toBe('en');
+  });
+
+  it('maps legacy codes in lang attributes to current ones', () => {
+    expect(detectLanguage('', 'iw')).toBe('he');
+  });
+
+  it('ignores a hint that is not an ISO 639-1 code', () => {
+    expect(detectLanguage(TEXTS.de[1], 'x-default')).toBe('de');
+    expect(detectLanguage(TEXTS.fr[1], 'zz')).toBe('fr');
+  });
+
+  it('overrides a theme-default hint contradicted by the script of the text', () => {
+    expect(detectLanguage(TEXTS.ru[1], 'en-US')).toBe('ru');
+    expect(detectLanguage(TEXTS.ja[0], 'en')).toBe('ja');
+  });
+
+  it('returns the hint for text too short to judge, and null without one', () => {
+    expect(detectLanguage('OK', 'de')).toBe('de');
+    expect(detectLanguage('OK 123')).toBeNull();
+    expect(detectLanguage('')).toBeNull();
+  });
+
+  it('never throws on arbitrary strings and hints', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.option(fc.string()), (text, hint) => {
+        const result = detectLanguage(text, hint);
+        expect(result === null || /^[a-z]{2}$/.test(result)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays fast on long texts by sampling', () => {
+    const long = TEXTS.en[1].repeat(20_000);
+    const started = performance.now();
+    expect(detectLanguage(long)).toBe('en');
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe('normalizeLanguageTag', () => {
+  it('keeps the primary subtag of a valid tag', () => {
+    expect(normalizeLanguageTag(' zh-Hant-TW ')).toBe('zh');
+    expect(normalizeLanguageTag('')).toBeNull();
+    expect(normalizeLanguageTag(null)).toBeNull();
+  });
+});
+
+describe('dominantScript', () => {
+  it('names the script most letters use, or null when none dominates', () => {
+    expect(dominantScript('Привет, как дела? Всё хорошо.')).toBe('cyrillic');
+    expect(dominantScript('abc')).toBeNull();
+    expect(dominantScript('hello world Привет друг')).toBeNull();
+  });
+});

@@ -1,0 +1,110 @@
+// Reads one feed: conditional GET, parse, claim each entry's URL once, enqueue article jobs, record health.
+import { canonicalizeUrl, parseFeed } from '../feeds/index.ts';
+import { nextFeedHealth } from '../feeds/health.ts';
+import { FetchError } from '../fetch/index.ts';
+import type { FeedItem } from '../feeds/index.ts';
+import { articleId } from '../store/records.ts';
+import type { ArticleJob, FeedJob } from '../store/jobs.ts';
+import type { FeedState, StateStore } from '../store/state-store.ts';
+import type { JobQueue } from '../store/job-queue.ts';
+import type { Fetcher } from './fetcher.ts';
+
+export interface IngestFeedDeps {
+  state: StateStore;
+  articleQueue: JobQueue;
+  fetch: Fetcher;
+  now: () => Date;
+  feedIntervalMs: number;
+}
+
+export interface FeedOutcome {
+  feedId: string;
+  url: string;
+  status: 'fetched' | 'not-modified' | 'failed' | 'unknown-feed';
+  items: number;
+  enqueued: number;
+  duplicates: number;
+  error: string | null;
+}
+
+export async function ingestFeed(deps: IngestFeedDeps, job: FeedJob): Promise<FeedOutcome> {
+  const feed = await deps.state.getFeed(job.feedId);
+  const outcome: FeedOutcome = { feedId: job.feedId, url: job.url, status: 'unknown-feed', items: 0, enqueued: 0, duplicates: 0, error: null };
+  if (!feed) return outcome; // removed after dispatch
+
+  try {
+    const response = await deps.fetch(feed.url, { accept: 'feed', etag: feed.etag, lastModified: feed.lastModified });
+    if (response.notModified) {
+      outcome.status = 'not-modified';
+    } else {
+      const parsed = parseFeed(response.body, response.url, { contentType: response.contentType });
+      outcome.status = 'fetched';
+      outcome.items = parsed.items.length;
+      const jobs = await claimNewEntries(deps, feed, parsed.items);
+      outcome.enqueued = jobs.length;
+      outcome.duplicates = parsed.items.length - jobs.length;
+      feed.title ??= parsed.title;
+      feed.etag = response.etag;
+      feed.lastModified = response.lastModified;
+    }
+    feed.health = nextFeedHealth(feed.health, { ok: true }, deps.now(), deps.feedIntervalMs);
+  } catch (error) {
+    // Feed-level failures (the site, not our code) are retried on the feed's own backoff schedule;
+    // anything else propagates so SQS retries the message and finally dead-letters it.
+    if (!isFeedFailure(error)) throw error;
+    outcome.status = 'failed';
+    outcome.error = describe(error);
+    feed.health = nextFeedHealth(
+      feed.health,
+      { ok: false, error: outcome.error, retryAfterMs: error instanceof FetchError ? error.retryAfterMs : undefined },
+      deps.now(),
+      deps.feedIntervalMs,
+    );
+  }
+  feed.lastFetchedAt = deps.now().toISOString();
+  await deps.state.putFeed(feed);
+  return outcome;
+}
+
+async function claimNewEntries(deps: IngestFeedDeps, feed: FeedState, items: FeedItem[]): Promise<ArticleJob[]> {
+  const jobs: ArticleJob[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    let canonicalUrl: string;
+    try {
+      canonicalUrl = canonicalizeUrl(item.url);
+    } catch {
+      continue; // an entry without a usable link has nothing to fetch
+    }
+    const id = articleId(canonicalUrl);
+    const version = item.updatedAt ?? '-';
+    if (seen.has(`${id} ${version}`)) continue;
+    seen.add(`${id} ${version}`);
+    if (!(await deps.state.claim({ articleId: id, version, url: canonicalUrl, now: deps.now() }))) continue;
+    jobs.push({
+      url: item.url,
+      canonicalUrl,
+      articleId: id,
+      version,
+      feed: { id: feed.id, url: feed.url },
+      entry: { title: item.title, publishedAt: item.publishedAt, updatedAt: item.updatedAt, authors: item.authors },
+    });
+  }
+  try {
+    await deps.articleQueue.sendAll(jobs);
+  } catch (error) {
+    // Unclaim so that the next read of the feed enqueues them again: a claimed URL with no job is lost.
+    await Promise.all(jobs.map((job) => deps.state.releaseClaim(job.articleId, job.version)));
+    throw error;
+  }
+  return jobs;
+}
+
+function isFeedFailure(error: unknown): error is Error {
+  return error instanceof FetchError || (error instanceof Error && error.name === 'FeedParseError');
+}
+
+function describe(error: Error): string {
+  const code = (error as { code?: string }).code;
+  return code ? `${code}: ${error.message}` : error.message;
+}

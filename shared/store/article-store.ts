@@ -1,0 +1,238 @@
+// DynamoDB access for article records. Writes are conditional so that SQS redeliveries and concurrent
+// workers never create a second record; reads are Queries on the indexes of ARTICLES_TABLE.
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { BatchGetCommandOutput, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { ArticleRecord } from './records.ts';
+import { articleRecordSchema } from './records.ts';
+import {
+  RECORD_SK, articlePk, bandPk, hashPk, monthOf, recordFromItem, recordItem, sourcePk, storyPk, timelinePk,
+  topicItems, topicPk,
+} from './article-keys.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+
+export interface TimeRange {
+  /** Inclusive ISO timestamps; defaults: the last 30 days up to now. */
+  since?: string;
+  until?: string;
+}
+
+export interface PageRequest extends TimeRange {
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface Page {
+  items: ArticleRecord[];
+  cursor: string | null;
+}
+
+const DEFAULT_WINDOW_MS = 30 * 24 * 3600 * 1000;
+const MAX_LIMIT = 100;
+
+export type PutOutcome = 'created' | 'exists';
+
+export class ArticleStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Writes the record once; a second write of the same id is a no-op that reports 'exists'. */
+  async put(record: ArticleRecord): Promise<PutOutcome> {
+    articleRecordSchema.parse(record);
+    // Index items first: they are idempotent, and a record is only visible once they exist.
+    await this.batchPut(topicItems(record));
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: recordItem(record),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'exists';
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<ArticleRecord | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: articlePk(id), sk: RECORD_SK } }),
+    );
+    return Item ? recordFromItem(Item) : null;
+  }
+
+  async getMany(ids: string[]): Promise<ArticleRecord[]> {
+    const found = new Map<string, ArticleRecord>();
+    for (let i = 0; i < ids.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => ({ pk: articlePk(id), sk: RECORD_SK }));
+      while (keys && keys.length > 0) {
+        const out: BatchGetCommandOutput = await this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
+        for (const item of out.Responses?.[this.tableName] ?? []) {
+          const record = recordFromItem(item);
+          found.set(record.id, record);
+        }
+        keys = out.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  /**
+   * Claims a content hash for an article. Returns the id that owns the hash: the given id when it is the
+   * first, or the earlier article's id when this text was already stored (an exact syndicated copy).
+   */
+  async claimContentHash(contentHash: string, id: string): Promise<string> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk: hashPk(contentHash), sk: 'HASH', articleId: id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return id;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: { pk: hashPk(contentHash), sk: 'HASH' }, ConsistentRead: true }),
+      );
+      return String(Item?.articleId ?? id);
+    }
+  }
+
+  /** Article ids that share any of the LSH band keys: the candidates for near-duplicate checks. */
+  async candidatesForBands(bandKeys: string[], perBand = 20): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const key of bandKeys) {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': bandPk(key) },
+          Limit: perBand,
+        }),
+      );
+      for (const item of out.Items ?? []) ids.add(String(item.sk));
+    }
+    return [...ids];
+  }
+
+  async addBands(bandKeys: string[], id: string): Promise<void> {
+    await this.batchPut(bandKeys.map((key) => ({ pk: bandPk(key), sk: id })));
+  }
+
+  /** Everything (one entry per story) within a time range, newest first. */
+  listRecent(request: PageRequest = {}): Promise<Page> {
+    return this.listByMonth(request, timelinePk);
+  }
+
+  listByTopic(code: string, request: PageRequest = {}): Promise<Page> {
+    return this.listByMonth(request, (month) => topicPk(code, month));
+  }
+
+  async listBySource(host: string, request: PageRequest = {}): Promise<Page> {
+    const { since, until } = resolveRange(request);
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'bySource',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': sourcePk(host), ':from': since, ':to': `${until}~` },
+        ScanIndexForward: false,
+        Limit: clampLimit(request.limit),
+        ExclusiveStartKey: decodeCursor<{ key: Record<string, unknown> }>(request.cursor)?.key,
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map(recordFromItem),
+      cursor: out.LastEvaluatedKey ? encodeCursor({ key: out.LastEvaluatedKey }) : null,
+    };
+  }
+
+  /** Every stored copy of a story, oldest first (the first is the original). */
+  async listStory(storyId: string): Promise<ArticleRecord[]> {
+    const items: ArticleRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'byStory',
+          KeyConditionExpression: 'gsi3pk = :pk',
+          ExpressionAttributeValues: { ':pk': storyPk(storyId) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []).map(recordFromItem));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  /** Walks month partitions from the newest down; the cursor remembers the month and the position in it. */
+  private async listByMonth(request: PageRequest, partition: (month: string) => string): Promise<Page> {
+    const { since, until } = resolveRange(request);
+    const limit = clampLimit(request.limit);
+    const position = decodeCursor<{ month: string; key?: Record<string, unknown> }>(request.cursor);
+    let month = position?.month ?? monthOf(until);
+    let start = position?.key;
+    const ids: string[] = [];
+    const records: ArticleRecord[] = [];
+    while (month >= monthOf(since)) {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'timeline',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': partition(month), ':from': since, ':to': `${until}~` },
+          ScanIndexForward: false,
+          Limit: limit - ids.length - records.length,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        if (item.sk === RECORD_SK) records.push(recordFromItem(item));
+        else ids.push(String(item.articleId));
+      }
+      start = out.LastEvaluatedKey;
+      if (ids.length + records.length >= limit) {
+        const cursor = start ? encodeCursor({ month, key: start }) : previousMonth(month) >= monthOf(since) ? encodeCursor({ month: previousMonth(month) }) : null;
+        return { items: records.length > 0 ? records : await this.getMany(ids), cursor };
+      }
+      if (!start) month = previousMonth(month);
+    }
+    return { items: records.length > 0 ? records : await this.getMany(ids), cursor: null };
+  }
+
+  private async batchPut(items: Record<string, unknown>[]): Promise<void> {
+    for (let i = 0; i < items.length; i += 25) {
+      let requests: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = items
+        .slice(i, i + 25)
+        .map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; requests && requests.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+        const out = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = out.UnprocessedItems?.[this.tableName] as typeof requests;
+      }
+    }
+  }
+}
+
+function clampLimit(limit: number | undefined): number {
+  return Math.max(1, Math.min(MAX_LIMIT, Math.trunc(limit ?? 20)));
+}
+
+function resolveRange(range: TimeRange): { since: string; until: string } {
+  const until = range.until ?? new Date().toISOString();
+  const since = range.since ?? new Date(Date.parse(until) - DEFAULT_WINDOW_MS).toISOString();
+  return { since, until };
+}
+
+function previousMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number);
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+}

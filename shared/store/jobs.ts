@@ -1,0 +1,36 @@
+// Messages that travel on the queues, validated on the way in so a malformed message fails loudly.
+import { z } from 'zod';
+
+export const feedJobSchema = z.object({ feedId: z.string().min(1), url: z.string().url() });
+export type FeedJob = z.infer<typeof feedJobSchema>;
+
+export const articleJobSchema = z.object({
+  url: z.string().url(),
+  canonicalUrl: z.string().url(),
+  articleId: z.string().min(1),
+  version: z.string(),
+  feed: z.object({ id: z.string(), url: z.string() }).nullable(),
+  entry: z.object({
+    title: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+    authors: z.array(z.string()),
+  }),
+});
+export type ArticleJob = z.infer<typeof articleJobSchema>;
+
+export class InvalidJobError extends Error {
+  override readonly name = 'InvalidJobError';
+}
+
+export function parseJob<T>(schema: z.ZodType<T>, body: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new InvalidJobError('message body is not JSON');
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) throw new InvalidJobError(`message does not match the job schema: ${z.prettifyError(result.error)}`);
+  return result.data;
+}

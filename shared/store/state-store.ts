@@ -1,0 +1,169 @@
+// Operational state in the state table: feeds (validators, health, due time), URL claims and failures.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { FeedHealth } from '../feeds/health.ts';
+
+
+export interface FeedState {
+  id: string;
+  url: string;
+  title: string | null;
+  addedAt: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastFetchedAt: string | null;
+  health: FeedHealth;
+}
+
+export interface ClaimRequest {
+  articleId: string;
+  /** A new version (the entry's updated date changed) is claimed and processed again. */
+  version: string;
+  url: string;
+  now: Date;
+}
+
+export type ClaimStatus = 'done' | 'failed';
+
+const FEEDS_PK = 'FEED';
+const DUE_SHARD = 'DUE';
+/** A claim whose article never finished (a crash between claim and enqueue) may be taken again after this. */
+const STALE_CLAIM_MS = 6 * 3600 * 1000;
+const CLAIM_TTL_DAYS = 400;
+
+export class StateStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async putFeed(feed: FeedState): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: feedItem(feed) }));
+  }
+
+  /** Adds a feed unless it is already there; returns false for a feed that exists. */
+  async addFeed(feed: FeedState): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({ TableName: this.tableName, Item: feedItem(feed), ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Moves a feed's due time without touching the rest, so a dispatched feed is not dispatched twice. */
+  async postponeFeed(id: string, nextDueAt: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: FEEDS_PK, sk: id },
+          UpdateExpression: 'SET dueAt = :due, feed.health.nextDueAt = :due',
+          ConditionExpression: 'attribute_exists(dueShard)',
+          ExpressionAttributeValues: { ':due': nextDueAt },
+        }),
+      );
+    } catch (error) {
+      // Paused or removed meanwhile: nothing to postpone.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async getFeed(id: string): Promise<FeedState | null> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: FEEDS_PK, sk: id } }));
+    return Item ? (Item.feed as FeedState) : null;
+  }
+
+  async removeFeed(id: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: FEEDS_PK, sk: id } }));
+  }
+
+  async listFeeds(): Promise<FeedState[]> {
+    const feeds: FeedState[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': FEEDS_PK },
+          ExclusiveStartKey: start,
+        }),
+      );
+      feeds.push(...(out.Items ?? []).map((item) => item.feed as FeedState));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return feeds;
+  }
+
+  /** Feeds whose next due time has passed, oldest due first; paused feeds are not in the index. */
+  async dueFeeds(now: Date, limit = 500): Promise<FeedState[]> {
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'dueFeeds',
+        KeyConditionExpression: 'dueShard = :shard AND dueAt <= :now',
+        ExpressionAttributeValues: { ':shard': DUE_SHARD, ':now': now.toISOString() },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((item) => item.feed as FeedState);
+  }
+
+  /**
+   * Claims one version of an article URL. True when this caller should process it; false when it is
+   * already claimed (a duplicate entry, or a redelivery of a feed message).
+   */
+  async claim({ articleId, version, url, now }: ClaimRequest): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            pk: `CLAIM#${articleId}`,
+            sk: version,
+            url,
+            claimedAt: now.toISOString(),
+            expiresAt: Math.floor(now.getTime() / 1000) + CLAIM_TTL_DAYS * 86400,
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR (attribute_not_exists(finishedAt) AND claimedAt < :stale)',
+          ExpressionAttributeValues: { ':stale': new Date(now.getTime() - STALE_CLAIM_MS).toISOString() },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Gives a claim back when the article job could not be enqueued, so the next feed read retries it. */
+  async releaseClaim(articleId: string, version: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: `CLAIM#${articleId}`, sk: version } }));
+  }
+
+  async finishClaim(articleId: string, version: string, status: ClaimStatus, detail: string | null, now: Date): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: `CLAIM#${articleId}`, sk: version },
+        UpdateExpression: 'SET finishedAt = :at, #status = :status, detail = :detail',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':at': now.toISOString(), ':status': status, ':detail': detail },
+      }),
+    );
+  }
+}
+
+function feedItem(feed: FeedState): Record<string, unknown> {
+  return {
+    pk: FEEDS_PK,
+    sk: feed.id,
+    feed,
+    ...(feed.health.paused ? {} : { dueShard: DUE_SHARD, dueAt: feed.health.nextDueAt }),
+  };
+}

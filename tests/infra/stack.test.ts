@@ -1,0 +1,151 @@
+// The stack, as CloudFormation will see it: every resource the pipeline needs, least-privilege grants,
+// and cdk-nag's AwsSolutions checks with nothing left unacknowledged.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { App, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { SyndicStack } from '../../infra/stack.ts';
+import { ARTICLE_QUEUE, ARTICLES_TABLE, FEED_QUEUE, STATE_TABLE } from '../../shared/store/definitions.ts';
+
+const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+function synth(scheduleMinutes = 15): Template {
+  const app = new App({ context: SKIP_BUNDLING });
+  return Template.fromStack(new SyndicStack(app, 'Test', { scheduleMinutes }));
+}
+
+const template = synth();
+
+function policyOf(functionPrefix: string): { Action: string | string[]; Resource: unknown }[] {
+  const policies = template.findResources('AWS::IAM::Policy');
+  const entry = Object.entries(policies).find(([id]) => id.startsWith(`${functionPrefix}ServiceRoleDefaultPolicy`));
+  if (!entry) throw new Error(`no policy for ${functionPrefix}`);
+  return (entry[1] as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement;
+}
+const actionsOf = (functionPrefix: string) => policyOf(functionPrefix).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+
+describe('storage', () => {
+  it('has on-demand tables with point-in-time recovery and the indexes the access patterns query', () => {
+    for (const table of [ARTICLES_TABLE, STATE_TABLE]) {
+      template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: table.partitionKey, KeyType: 'HASH' },
+          { AttributeName: table.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: table.indexes.map((index) =>
+          Match.objectLike({ IndexName: index.name, Projection: { ProjectionType: 'ALL' } }),
+        ),
+        Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      });
+    }
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', { TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } });
+  });
+
+  it('keeps raw copies in an encrypted, private, versioned bucket with a lifecycle rule', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Status: 'Enabled', Transitions: Match.anyValue() })]) },
+      LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+    });
+  });
+
+  it('refuses plain-HTTP access to the buckets and queues', () => {
+    const denyInsecure = Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    expect(Object.keys(template.findResources('AWS::S3::BucketPolicy', { Properties: { PolicyDocument: { Statement: Match.arrayWith([denyInsecure]) } } }))).toHaveLength(2);
+    expect(Object.keys(template.findResources('AWS::SQS::QueuePolicy', { Properties: { PolicyDocument: { Statement: Match.arrayWith([denyInsecure]) } } }))).toHaveLength(4);
+  });
+});
+
+describe('queues', () => {
+  it('gives the feed and article queues encrypted dead-letter queues with the defined receive counts', () => {
+    for (const queue of [FEED_QUEUE, ARTICLE_QUEUE]) {
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        VisibilityTimeout: queue.visibilityTimeoutSeconds,
+        SqsManagedSseEnabled: true,
+        RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: queue.maxReceiveCount },
+      });
+    }
+    template.resourceCountIs('AWS::SQS::Queue', 4);
+  });
+
+  it('feeds both queues to their functions with partial batch failure reporting', () => {
+    template.resourcePropertiesCountIs('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'] }, 2);
+  });
+});
+
+describe('functions', () => {
+  it('runs all four on arm64 with the newest Node.js runtime, at least nodejs22.x', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')) as { Properties: { Runtime: string; Architectures: string[] } }[];
+    expect(functions).toHaveLength(4);
+    for (const fn of functions) {
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(Number(fn.Properties.Runtime.match(/^nodejs(\d+)\.x$/)?.[1])).toBeGreaterThanOrEqual(24);
+    }
+  });
+
+  it('serves the query API behind IAM authentication only', () => {
+    template.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM' });
+  });
+
+  it('grants each function only what it uses', () => {
+    expect(actionsOf('QueryApi').every((action) => /^(dynamodb:(BatchGet|Get|Query|Scan|ConditionCheck|Describe)|xray:)/.test(action))).toBe(true);
+    expect(actionsOf('DispatchFeeds').some((action) => action.startsWith('s3:'))).toBe(false);
+    expect(actionsOf('FetchFeed').some((action) => action.startsWith('s3:'))).toBe(false);
+    expect(actionsOf('ProcessArticle').filter((action) => action.startsWith('s3:'))).toEqual(['s3:PutObject']);
+  });
+});
+
+describe('schedule and alarms', () => {
+  it('wakes the dispatcher every 15 minutes by default, at a rate set by context', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(15 minutes)', State: 'ENABLED' });
+    synth(5).hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(5 minutes)' });
+    expect(() => synth(0)).toThrow(/scheduleMinutes/);
+  });
+
+  it('alarms on dead-letter queue depth and on errors of every function', () => {
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 }, 2);
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' }, 4);
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no unacknowledged finding, and every acknowledgement gives a reason', () => {
+    const app = new App({ context: SKIP_BUNDLING });
+    const stack = new SyndicStack(app, 'Nag', { scheduleMinutes: 15 });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).not.toThrow();
+    const acknowledged = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY));
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const entry of acknowledged) {
+      for (const [rule, reason] of Object.entries(entry.data as Record<string, string>)) {
+        if (rule.startsWith('AwsSolutions::')) expect(reason.length, rule).toBeGreaterThan(20);
+      }
+    }
+  });
+});
+
+describe('bundles', () => {
+  it('builds each handler into an ESM bundle with the AWS SDK inside, which loads and exports handler', async () => {
+    const outdir = mkdtempSync(path.join(tmpdir(), 'syndic-bundles-'));
+    const app = new App({ outdir });
+    new SyndicStack(app, 'Bundled', { scheduleMinutes: 15 });
+    app.synth();
+    const bundles = readdirSync(outdir).filter((name) => name.startsWith('asset.'));
+    expect(bundles).toHaveLength(4);
+    for (const bundle of bundles) {
+      const file = path.join(outdir, bundle, 'index.mjs');
+      const code = readFileSync(file, 'utf8');
+      expect(/(from|import\()\s*["']@aws-sdk\//.test(code), bundle).toBe(false);
+      expect(code.startsWith('import { createRequire'), bundle).toBe(true);
+      const module = (await import(file)) as { handler?: unknown };
+      expect(typeof module.handler).toBe('function');
+    }
+    rmSync(outdir, { recursive: true, force: true });
+  }, 180_000);
+});

@@ -1,0 +1,147 @@
+// The article and state stores over the real SDK, against both DynamoDB-compatible servers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArticleStore } from '../../shared/store/article-store.ts';
+import { StateStore } from '../../shared/store/state-store.ts';
+import type { FeedState } from '../../shared/store/state-store.ts';
+import { ARTICLES_TABLE, STATE_TABLE } from '../../shared/store/definitions.ts';
+import { ensureTables } from '../../cli/local/resources.ts';
+import { BACKENDS, clientsFor } from '../support/dynamo-backends.ts';
+import type { DynamoBackend } from '../support/dynamo-backends.ts';
+import { makeRecord } from '../support/records.ts';
+
+describe.each(BACKENDS)('stores on $name', ({ start }) => {
+  let backend: DynamoBackend;
+  let articles: ArticleStore;
+  let state: StateStore;
+
+  beforeAll(async () => {
+    backend = await start();
+    const aws = clientsFor(backend.endpoint);
+    await ensureTables(aws);
+    articles = new ArticleStore(aws.dynamo, ARTICLES_TABLE.localName);
+    state = new StateStore(aws.dynamo, STATE_TABLE.localName);
+  }, 90_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+  });
+
+  describe('article records', () => {
+    it('writes a record once and reports a second write of the same id as existing', async () => {
+      const record = makeRecord();
+      expect(await articles.put(record)).toBe('created');
+      expect(await articles.put({ ...record, title: 'changed' })).toBe('exists');
+      expect(await articles.get(record.id)).toEqual(record);
+    });
+
+    it('returns null for an id that was never stored', async () => {
+      expect(await articles.get('no-such-id')).toBeNull();
+    });
+
+    it('gives a content hash to the first article that claims it', async () => {
+      expect(await articles.claimContentHash('same-text', 'first')).toBe('first');
+      expect(await articles.claimContentHash('same-text', 'second')).toBe('first');
+      expect(await articles.claimContentHash('same-text', 'first')).toBe('first');
+    });
+
+    it('lists a time range newest first, page by page, with no item twice and copies left out', async () => {
+      const host = `timeline-${backend.name.replace(/\W/g, '')}.example`;
+      const stored = [];
+      for (let day = 1; day <= 7; day++) {
+        // Spread over two months so the listing has to cross a month partition.
+        const publishedAt = new Date(Date.UTC(2025, 9, 26 + day * 2, 8)).toISOString();
+        const record = makeRecord({ publishedAt, source: { host, name: null } });
+        await articles.put(record);
+        stored.push(record);
+      }
+      const copy = makeRecord({ publishedAt: stored[3].publishedAt, duplicateOf: stored[3].id, storyId: stored[3].id });
+      await articles.put(copy);
+
+      const range = { since: '2025-10-27T00:00:00.000Z', until: '2025-11-10T00:00:00.000Z' };
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await articles.listRecent({ ...range, limit: 3, cursor });
+        expect(page.items.length).toBeLessThanOrEqual(3);
+        seen.push(...page.items.map((item) => item.id));
+        cursor = page.cursor;
+      } while (cursor);
+      const expected = [...stored].sort((a, b) => b.publishedAt!.localeCompare(a.publishedAt!)).map((r) => r.id);
+      expect(seen).toEqual(expected);
+    });
+
+    it('lists by topic, by source and by story through their indexes', async () => {
+      const host = `index-${backend.name.replace(/\W/g, '')}.example`;
+      const sport = makeRecord({ publishedAt: '2025-06-10T10:00:00.000Z', source: { host, name: null }, topics: [{ code: 'medtop:15000000', label: 'sport', score: 0.8 }] });
+      const both = makeRecord({
+        publishedAt: '2025-06-11T10:00:00.000Z',
+        source: { host, name: null },
+        topics: [
+          { code: 'medtop:15000000', label: 'sport', score: 0.7 },
+          { code: 'medtop:04000000', label: 'economy, business and finance', score: 0.6 },
+        ],
+      });
+      const copy = makeRecord({ publishedAt: '2025-06-12T10:00:00.000Z', duplicateOf: sport.id, storyId: sport.id });
+      for (const record of [sport, both, copy]) await articles.put(record);
+      const range = { since: '2025-06-01T00:00:00.000Z', until: '2025-06-30T00:00:00.000Z' };
+
+      expect((await articles.listByTopic('medtop:15000000', range)).items.map((r) => r.id)).toEqual([both.id, sport.id]);
+      expect((await articles.listByTopic('medtop:04000000', range)).items.map((r) => r.id)).toEqual([both.id]);
+      expect((await articles.listBySource(host, range)).items.map((r) => r.id)).toEqual([both.id, sport.id]);
+      expect((await articles.listStory(sport.id)).map((r) => r.id)).toEqual([sport.id, copy.id]);
+    });
+
+    it('finds near-duplicate candidates through shared band keys only', async () => {
+      await articles.addBands(['b01:aaaa', 'b02:bbbb'], 'article-a');
+      await articles.addBands(['b02:bbbb', 'b03:cccc'], 'article-b');
+      expect((await articles.candidatesForBands(['b02:bbbb'])).sort()).toEqual(['article-a', 'article-b']);
+      expect(await articles.candidatesForBands(['b03:cccc', 'b09:none'])).toEqual(['article-b']);
+    });
+  });
+
+  describe('claims and feeds', () => {
+    const now = new Date('2026-11-20T12:00:00.000Z');
+
+    it('claims a URL version once; a changed entry is a new version', async () => {
+      const claim = { articleId: 'claim-1', version: '-', url: 'https://news.example/1', now };
+      expect(await state.claim(claim)).toBe(true);
+      expect(await state.claim(claim)).toBe(false);
+      expect(await state.claim({ ...claim, version: '2026-11-21T00:00:00Z' })).toBe(true);
+    });
+
+    it('lets a claim that never finished be taken again once stale, but never a finished one', async () => {
+      const claim = { articleId: 'claim-2', version: '-', url: 'https://news.example/2', now };
+      const later = new Date(now.getTime() + 7 * 3600 * 1000);
+      expect(await state.claim(claim)).toBe(true);
+      expect(await state.claim({ ...claim, now: later })).toBe(true);
+      await state.finishClaim('claim-2', '-', 'done', 'stored', later);
+      expect(await state.claim({ ...claim, now: new Date(later.getTime() + 7 * 3600 * 1000) })).toBe(false);
+    });
+
+    it('gives back a released claim', async () => {
+      const claim = { articleId: 'claim-3', version: '-', url: 'https://news.example/3', now };
+      expect(await state.claim(claim)).toBe(true);
+      await state.releaseClaim('claim-3', '-');
+      expect(await state.claim(claim)).toBe(true);
+    });
+
+    it('lists due feeds, skips paused ones and postpones a dispatched one', async () => {
+      const feed = (id: string, nextDueAt: string, paused = false): FeedState => ({
+        id, url: `https://${id}.example/feed`, title: null, addedAt: now.toISOString(), etag: null, lastModified: null, lastFetchedAt: null,
+        health: { consecutiveFailures: 0, lastError: null, lastSuccessAt: null, lastAttemptAt: null, nextDueAt, paused },
+      });
+      expect(await state.addFeed(feed('due', '2026-11-20T11:00:00.000Z'))).toBe(true);
+      expect(await state.addFeed(feed('due', '2026-11-20T11:00:00.000Z'))).toBe(false);
+      await state.addFeed(feed('later', '2026-11-20T13:00:00.000Z'));
+      await state.addFeed(feed('paused', '2026-11-20T10:00:00.000Z', true));
+
+      expect((await state.dueFeeds(now)).map((f) => f.id)).toEqual(['due']);
+      await state.postponeFeed('due', '2026-11-20T12:15:00.000Z');
+      expect(await state.dueFeeds(now)).toEqual([]);
+      expect((await state.getFeed('due'))?.health.nextDueAt).toBe('2026-11-20T12:15:00.000Z');
+      expect((await state.listFeeds()).map((f) => f.id).sort()).toEqual(['due', 'later', 'paused']);
+      await state.removeFeed('later');
+      expect(await state.getFeed('later')).toBeNull();
+    });
+  });
+});
