@@ -28,7 +28,8 @@ function flag(env: Env, name: string): boolean {
 export interface FetchSettings {
   /** Only local runs and tests set SYNDIC_ALLOW_LOOPBACK: the SSRF guard refuses loopback otherwise. */
   allowLoopback: boolean;
-  userAgent: string;
+  /** Unset: the fetcher's own, which names the bot and its contact URL. */
+  userAgent: string | undefined;
   timeoutMs: number;
   maxBytes: number;
 }
@@ -51,12 +52,10 @@ export interface RuntimeConfig extends StorageNames, QueueUrls {
   feedIntervalMinutes: number;
 }
 
-export const DEFAULT_USER_AGENT = 'syndic/0.1 (+https://github.com/syndic-news/syndic; news ingestion bot)';
-
 export function fetchSettings(env: Env = process.env): FetchSettings {
   return {
     allowLoopback: flag(env, 'SYNDIC_ALLOW_LOOPBACK'),
-    userAgent: env.SYNDIC_USER_AGENT?.trim() || DEFAULT_USER_AGENT,
+    userAgent: env.SYNDIC_USER_AGENT?.trim() || undefined,
     timeoutMs: integer(env, 'SYNDIC_FETCH_TIMEOUT_MS', 15_000),
     maxBytes: integer(env, 'SYNDIC_FETCH_MAX_BYTES', 5 * 1024 * 1024),
   };

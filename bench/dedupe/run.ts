@@ -119,7 +119,7 @@ function lookupSection(): string {
 
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
 const report = [
-  `Run ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${cpu}), Node ${process.version}: ` +
+  `Run ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${cpu}, 1-min load average ${fixed(os.loadavg()[0], 1)} at start), Node ${process.version}: ` +
     `\`npm run bench:dedupe\`, BBC set seed ${seed}, ${sizes.copies} copies + ${sizes.distinct} distinct pairs.`,
   '',
   '### Precision and recall (BBC), with peers on the same pairs',

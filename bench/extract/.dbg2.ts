@@ -1,7 +1,7 @@
-import { loadCorpus } from './corpus.ts';
+import { loadCorpus, readPageHtml } from './corpus.ts';
 import { parseHtml } from '../../shared/extract/dom.ts';
 import { computeTextStats } from '../../shared/extract/text-stats.ts';
-const page = loadCorpus().find(p => p.id.startsWith(process.argv[2]))!;
+const page0 = loadCorpus().find(p => p.id.startsWith(process.argv[2]))!; const page = { ...page0, html: readPageHtml(page0.id) };
 const needle = process.argv[3];
 const { root } = parseHtml(page.html.toString('utf8'));
 const stats = computeTextStats(root);

@@ -1,8 +1,8 @@
-import { loadCorpus } from './corpus.ts';
+import { loadCorpus, readPageHtml } from './corpus.ts';
 import { parseHtml, findFirst } from '../../shared/extract/dom.ts';
 import { computeTextStats } from '../../shared/extract/text-stats.ts';
 import { scoreCandidates, findExcluded } from '../../shared/extract/content.ts';
-const page = loadCorpus().find(p => p.id.startsWith(process.argv[2]))!;
+const page0 = loadCorpus().find(p => p.id.startsWith(process.argv[2]))!; const page = { ...page0, html: readPageHtml(page0.id) };
 const { root } = parseHtml(page.html.toString('utf8'));
 const stats = computeTextStats(root);
 const body = findFirst(root, e => e.tag === 'body') ?? root;

@@ -5,7 +5,6 @@ import { gunzipSync } from 'node:zlib';
 export interface BenchmarkPage {
   id: string;
   url: string;
-  html: Buffer;
   articleBody: string;
 }
 
@@ -17,6 +16,7 @@ export function corpusDir(): string {
   return path.join(shared, 'corpora', 'article-extraction-benchmark');
 }
 
+/** The pages with their expected article bodies; the HTML is read one page at a time. */
 export function loadCorpus(dir = corpusDir()): BenchmarkPage[] {
   const truth = JSON.parse(gunzipSync(readFileSync(path.join(dir, 'ground-truth.json.gz'))).toString('utf8')) as Record<string, { url: string; articleBody: string }>;
   return readdirSync(path.join(dir, 'html'))
@@ -26,6 +26,10 @@ export function loadCorpus(dir = corpusDir()): BenchmarkPage[] {
       const id = name.replace(/\.html\.gz$/, '');
       const expected = truth[id];
       if (!expected) throw new Error(`no ground truth for ${id}`);
-      return { id, url: expected.url, html: gunzipSync(readFileSync(path.join(dir, 'html', name))), articleBody: expected.articleBody ?? '' };
+      return { id, url: expected.url, articleBody: expected.articleBody ?? '' };
     });
+}
+
+export function readPageHtml(id: string, dir = corpusDir()): Buffer {
+  return gunzipSync(readFileSync(path.join(dir, 'html', `${id}.html.gz`)));
 }

@@ -1,7 +1,11 @@
-import type { BenchmarkPage } from './corpus.ts';
+/** A page as an extractor sees it: the bytes as fetched and the URL they came from. */
+export interface PageInput {
+  url: string;
+  html: Buffer;
+}
 
 export type ExtractorName = 'syndic' | 'readability-linkedom';
-export type Extract = (page: BenchmarkPage) => string;
+export type Extract = (page: PageInput) => string;
 
 /**
  * Each extractor gets what it would get in production: syndic the raw bytes, Readability a DOM.

@@ -79,7 +79,7 @@ function main(): void {
   });
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const table = [
-    `Command: \`npm run bench:extract\` (${pages.length} pages of the article-extraction-benchmark; each extractor in its own processes, ${ROUNDS} alternating processes x (1 warm-up + ${PASSES} timed passes), single thread; speed from each extractor's fastest pass, peak RSS the largest of its processes).`,
+    `Command: \`npm run bench:extract\` (${pages.length} pages of the article-extraction-benchmark; each extractor in its own processes, ${ROUNDS} alternating processes x (1 warm-up + ${PASSES} timed passes), single thread; pages are read from disk outside the timed region; speed from each extractor's fastest pass, peak RSS the largest of its processes).`,
     `Machine: ${os.cpus().length}-core ${cpu}, Node ${process.version}, ${os.platform()}; run ${new Date().toISOString().slice(0, 10)}.`,
     '',
     '| extractor | F1 | precision | recall | pages/s | median ms/page | p95 ms/page | peak RSS MB |',

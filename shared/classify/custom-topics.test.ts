@@ -100,11 +100,13 @@ describe('applyCustomTopics', () => {
     expect(apply(topics(caseSensitive), 'opec met')).toEqual([]);
   });
 
-  it('uses per-language terms only for articles in that language', () => {
+  it('uses per-language terms only for articles in that language, given or detected', () => {
     const german = { id: 'gas', label: 'Gas', rules: [{ type: 'keyword', terms: ['erdgas'], languages: ['de'] }] };
     expect(apply(topics(german), 'Erdgas wird teurer', 'de')).toHaveLength(1);
     expect(apply(topics(german), 'Erdgas wird teurer', 'en')).toEqual([]);
-    expect(apply(topics(german), 'Erdgas wird teurer', null)).toEqual([]);
+    expect(apply(topics(german), 'Erdgas wird teurer', null)).toHaveLength(1);
+    // Too short to tell its language: only rules for every language apply.
+    expect(apply(topics(german), 'Erdgas!', null)).toEqual([]);
   });
 
   it('skips a topic restricted to other languages', () => {

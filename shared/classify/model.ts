@@ -1,4 +1,4 @@
-import { articleTerms, featureVector } from './text-features.ts';
+import { articleTerms, unitVector } from './text-features.ts';
 
 /** The committed, versioned model file (shared/classify/model/iptc-topics.json). */
 export interface ModelArtifact {
@@ -91,9 +91,9 @@ export function sigmoid(z: number): number {
 
 /** Per-class logits of the whole article and the best per paragraph (the whole's when it has one paragraph). */
 export function articleLogits(model: LinearModel, title: string | null, text: string): { article: Float32Array; paragraph: Float32Array } {
-  const terms = articleTerms(title, text);
-  const vector = (counts: Map<string, number>) => {
-    const { indices, values } = featureVector(counts, model.vocabulary);
+  const terms = articleTerms(title, text, (term) => model.vocabulary.get(term));
+  const vector = (counts: Map<number, number>) => {
+    const { indices, values } = unitVector(counts);
     return logits(model, indices, values);
   };
   const article = vector(terms.whole);

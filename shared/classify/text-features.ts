@@ -24,13 +24,14 @@ export function contentWords(text: string): string[] {
   return words;
 }
 
-function addTerms(counts: Map<string, number>, words: string[], weight: number): void {
+/** Adds the unigrams and adjacent word pairs of `words`, under the key `keyOf` gives them (none: skipped). */
+function addTerms<K>(counts: Map<K, number>, words: string[], weight: number, keyOf: (term: string) => K | undefined): void {
   for (let i = 0; i < words.length; i++) {
-    counts.set(words[i], (counts.get(words[i]) ?? 0) + weight);
-    if (i > 0) {
-      const bigram = `${words[i - 1]} ${words[i]}`;
-      counts.set(bigram, (counts.get(bigram) ?? 0) + weight);
-    }
+    const word = keyOf(words[i]);
+    if (word !== undefined) counts.set(word, (counts.get(word) ?? 0) + weight);
+    if (i === 0) continue;
+    const pair = keyOf(`${words[i - 1]} ${words[i]}`);
+    if (pair !== undefined) counts.set(pair, (counts.get(pair) ?? 0) + weight);
   }
 }
 
@@ -52,21 +53,24 @@ export function paragraphs(text: string): string[] {
   return out;
 }
 
-export interface ArticleTerms {
+export interface ArticleTerms<K> {
   /** Title (counted twice) and body together. */
-  whole: Map<string, number>;
+  whole: Map<K, number>;
   /** One entry per paragraph of the body, so a topic covered by part of an article still shows. */
-  paragraphs: Map<string, number>[];
+  paragraphs: Map<K, number>[];
 }
 
-/** Term counts (unigrams and bigrams of content words) of the whole article and of each paragraph. */
-export function articleTerms(title: string | null, text: string): ArticleTerms {
-  const whole = new Map<string, number>();
-  if (title) addTerms(whole, contentWords(title), TITLE_WEIGHT);
+/**
+ * Term counts (unigrams and word pairs of content words) of the whole article and of each paragraph,
+ * keyed by `keyOf` (at inference, the term's vocabulary index, so unknown terms cost nothing further).
+ */
+export function articleTerms<K>(title: string | null, text: string, keyOf: (term: string) => K | undefined): ArticleTerms<K> {
+  const whole = new Map<K, number>();
+  if (title) addTerms(whole, contentWords(title), TITLE_WEIGHT, keyOf);
   const byParagraph = paragraphs(text).map((paragraph) => {
-    const counts = new Map<string, number>();
-    addTerms(counts, contentWords(paragraph), 1);
-    for (const [term, n] of counts) whole.set(term, (whole.get(term) ?? 0) + n);
+    const counts = new Map<K, number>();
+    addTerms(counts, contentWords(paragraph), 1, keyOf);
+    for (const [key, n] of counts) whole.set(key, (whole.get(key) ?? 0) + n);
     return counts;
   });
   return { whole, paragraphs: byParagraph };
@@ -74,28 +78,38 @@ export function articleTerms(title: string | null, text: string): ArticleTerms {
 
 /** Term counts of the whole article; the title counts double. */
 export function termCounts(title: string | null, text: string): Map<string, number> {
-  return articleTerms(title, text).whole;
+  return articleTerms(title, text, (term) => term).whole;
 }
 
 /**
- * Sparse feature vector over a fixed vocabulary: log-scaled counts, L2-normalised so that a
- * headline and a long article land on the same scale (which is what lets one threshold serve both).
+ * Sparse feature vector from counts keyed by vocabulary index: log-scaled counts, L2-normalised so
+ * that a headline and a long article land on the same scale (which lets one threshold serve both).
  */
+export function unitVector(counts: Map<number, number>): { indices: Int32Array; values: Float32Array } {
+  const indices = new Int32Array(counts.size);
+  const values = new Float32Array(counts.size);
+  let norm = 0;
+  let j = 0;
+  for (const [index, count] of counts) {
+    const value = 1 + Math.log(count);
+    indices[j] = index;
+    values[j++] = value;
+    norm += value * value;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let i = 0; i < values.length; i++) values[i] *= scale;
+  return { indices, values };
+}
+
+/** unitVector of term counts, keeping only the vocabulary's terms. */
 export function featureVector(
   counts: Map<string, number>,
   vocabulary: ReadonlyMap<string, number>,
 ): { indices: Int32Array; values: Float32Array } {
-  const indices: number[] = [];
-  const values: number[] = [];
-  let norm = 0;
+  const indexed = new Map<number, number>();
   for (const [term, count] of counts) {
     const index = vocabulary.get(term);
-    if (index === undefined) continue;
-    const value = 1 + Math.log(count);
-    indices.push(index);
-    values.push(value);
-    norm += value * value;
+    if (index !== undefined) indexed.set(index, count);
   }
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return { indices: Int32Array.from(indices), values: Float32Array.from(values, (v) => v * scale) };
+  return unitVector(indexed);
 }

@@ -12,7 +12,7 @@ export const MIN_CONTAINMENT = 2 / 3;
  * Matching signature values needed before a containment estimate counts. Containment divides the
  * resemblance by the size ratio, so a few chance matches between a short and a long text would
  * otherwise read as containment; unrelated texts (true J ~ 0.02) reach 10 of 128 matches with
- * probability ~1e-4.
+ * probability 3e-4 (binomial).
  */
 export const MIN_MATCHING_VALUES = 10;
 

@@ -78,6 +78,15 @@ describe('isSyndicatedCopy', () => {
     expect(isSyndicatedCopy(original, other)).toBe(false);
   });
 
+  it('does not match two wire items wrapped in one site template about as long as each item', () => {
+    const page = (item: string) =>
+      `Share this article: Facebook Twitter WhatsApp Email\n\nBy News Desk | 24 Jun 2026, 14:48\n\n${item}\n\n` +
+      'Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n\nSign up for our newsletter';
+    const first = page(otherStory.split(' ').slice(0, 40).join(' '));
+    const second = page(story.split(/\s+/).slice(0, 40).join(' '));
+    expect(isSyndicatedCopy(fingerprint(first), fingerprint(second))).toBe(false);
+  });
+
   it('never matches texts under 40 words, even identical boilerplate pages', () => {
     const paywall = fingerprint('Subscribe to continue reading. Get unlimited access to all our journalism for just £1 a week. Already a subscriber? Sign in.');
     expect(similarity(paywall, paywall)).toBe(1);

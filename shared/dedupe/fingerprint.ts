@@ -19,7 +19,8 @@ export const ROWS_PER_BAND = 2;
 /** Below this many words a text is mostly boilerplate (paywall, consent, 404 pages): never a copy. */
 export const MIN_WORDS = 40;
 
-/** JSON-serializable, about 1.2 KB with its band keys (which can be recomputed, so need not be stored). */
+/** JSON-serializable: about 1.2 KB, of which the band keys take 0.5 KB (they come from the full 32-bit
+ * signature, so only fingerprint(text) recomputes them; a record can store the rest). */
 export interface Fingerprint {
   version: string;
   /** sha256 hex of normalizeForHash(text): equal for exact copies. */

@@ -25,7 +25,10 @@ function asciiHead(bytes: Uint8Array): string {
 }
 
 export function markupCharset(bytes: Uint8Array, kind: DocumentKind): string | null {
-  const head = asciiHead(bytes);
+  const prefix = asciiHead(bytes);
+  // Declarations belong in the head; stopping at the body saves scanning inline page data.
+  const bodyAt = kind === 'html' ? prefix.search(/<body[\s>]/i) : -1;
+  const head = bodyAt > 0 ? prefix.slice(0, bodyAt) : prefix;
   if (kind === 'xml') {
     const decl = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']+)["']/i.exec(head);
     if (decl) return normalizeCharset(decl[1]);

@@ -1,6 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { bomCharset, contentTypeCharset, markupCharset, type DocumentKind } from './declared-charset.ts';
-import { hasNonAscii, isValidUtf8, sniffCharset } from './sniff.ts';
+import { hasNonAscii, sniffCharset } from './sniff.ts';
 
 export { normalizeCharset } from './charset-label.ts';
 
@@ -17,7 +18,6 @@ export interface DecodedText {
   charset: string;
 }
 
-const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Decodes fetched bytes the way a browser would: BOM, then the Content-Type charset, then the
@@ -31,7 +31,7 @@ export function decodeBytes(input: Uint8Array, options: DecodeOptions = {}): Dec
     const declared = contentTypeCharset(options.contentType) ?? markupCharset(input, options.kind ?? 'html');
     return decodeWith(input, chooseCharset(input, declared));
   } catch {
-    return { text: lenientUtf8.decode(input), charset: 'utf-8' };
+    return { text: asBuffer(input).toString('utf8'), charset: 'utf-8' };
   }
 }
 
@@ -39,14 +39,14 @@ function chooseCharset(bytes: Uint8Array, declared: string | null): string {
   if (!declared) return sniffCharset(bytes);
   // Servers often send a default legacy charset (Apache's ISO-8859-1) for pages that are really
   // UTF-8; multi-byte UTF-8 sequences almost never occur by chance in legacy text, so trust the bytes.
-  if (declared !== 'utf-8') return isValidUtf8(bytes) && hasNonAscii(bytes) ? 'utf-8' : declared;
-  return isValidUtf8(bytes) || !looksMislabelled(bytes) ? 'utf-8' : sniffCharset(bytes);
+  if (declared !== 'utf-8') return isUtf8(bytes) && hasNonAscii(bytes) ? 'utf-8' : declared;
+  return isUtf8(bytes) || !looksMislabelled(bytes) ? 'utf-8' : sniffCharset(bytes);
 }
 
 // A page declared UTF-8 with a stray bad byte is still UTF-8; one where most non-ASCII bytes fail
 // to decode was saved in a legacy charset and labelled wrongly.
 function looksMislabelled(bytes: Uint8Array): boolean {
-  const text = lenientUtf8.decode(bytes);
+  const text = asBuffer(bytes).toString('utf8');
   let replaced = 0;
   let nonAscii = 0;
   for (let i = 0; i < text.length; i++) {
@@ -57,7 +57,12 @@ function looksMislabelled(bytes: Uint8Array): boolean {
   return replaced >= 3 && replaced > nonAscii;
 }
 
+// Buffer's UTF-8 decoder is Node's fast path (it replaces invalid sequences with U+FFFD).
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 function decodeWith(bytes: Uint8Array, charset: string): DecodedText {
-  if (charset === 'utf-8') return { text: lenientUtf8.decode(bytes), charset };
-  return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset), charset };
+  const buffer = asBuffer(bytes);
+  return { text: charset === 'utf-8' ? buffer.toString('utf8') : iconv.decode(buffer, charset), charset };
 }

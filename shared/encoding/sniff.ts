@@ -1,18 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import { normalizeCharset } from './charset-label.ts';
 
 const SNIFF_BYTES = 256 * 1024;
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-export function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function hasNonAscii(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return true;
@@ -27,7 +17,7 @@ export function sniffCharset(bytes: Uint8Array): string {
   const sample = bytes.length > SNIFF_BYTES ? bytes.subarray(0, SNIFF_BYTES) : bytes;
   if (!hasNonAscii(sample)) return 'utf-8';
   // A sample cut mid-sequence would look invalid, so trim a trailing partial character first.
-  if (isValidUtf8(trimPartialUtf8(sample, sample !== bytes))) return 'utf-8';
+  if (isUtf8(trimPartialUtf8(sample, sample !== bytes))) return 'utf-8';
   for (const match of chardet.analyse(sample)) {
     const name = normalizeCharset(match.name);
     if (name && name !== 'utf-8') return name;

@@ -29,18 +29,12 @@ const CONTENT_WORDS = /(?:^| )(?:article\w*|body|content|main|post|entry|story|t
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'figure', 'figcaption', 'menu']);
 const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alert', 'menu', 'menubar', 'toolbar']);
 
-export function classAndId(element: Element): string {
-  const { class: className, id } = element.attrs;
-  if (!className && !id) return '';
-  return `${className ?? ''} ${id ?? ''}`.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
-}
-
 /** True for elements whose markup says they are page furniture rather than article text. */
 export function looksLikeFurniture(element: Element): boolean {
   if (FURNITURE_TAGS.has(element.tag)) return true;
   const role = element.attrs.role;
   if (role && FURNITURE_ROLES.has(role)) return true;
-  const words = classAndId(element);
+  const words = element.names;
   if (!words) return false;
   return FURNITURE_WORDS.test(words) && !CONTENT_WORDS.test(words.replace(FURNITURE_COMPOUNDS, ' '));
 }
@@ -53,8 +47,7 @@ const BODY_WORDS = /(?:^| )(?:article ?(?:body|content|text)|articlebody|entry ?
 
 export function looksLikeArticleBody(element: Element): boolean {
   if (element.attrs.itemprop === 'articleBody' || element.attrs.property === 'articleBody') return true;
-  const words = classAndId(element);
-  return words !== '' && BODY_WORDS.test(words);
+  return element.names !== '' && BODY_WORDS.test(element.names);
 }
 
 // Whole-paragraph boilerplate that aggregator plugins, comment forms, share bars and newsletter

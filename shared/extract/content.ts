@@ -1,4 +1,4 @@
-import { looksLikeArticleBody, looksLikeFurniture, classAndId } from './boilerplate.ts';
+import { looksLikeArticleBody, looksLikeFurniture } from './boilerplate.ts';
 import { walkElements, type Element } from './dom.ts';
 import type { PageSurvey } from './survey.ts';
 import { BLOCK_TAGS, computeTextStats, linkDensity, type TextStats } from './text-stats.ts';
@@ -32,8 +32,7 @@ const CONTENT_CLASS = /(?:^| )(?:article|body|content|entry|h ?entry|main|page|p
 
 function classWeight(element: Element): number {
   if (looksLikeArticleBody(element)) return 50;
-  const words = classAndId(element);
-  return words && CONTENT_CLASS.test(words) ? 25 : 0;
+  return element.names && CONTENT_CLASS.test(element.names) ? 25 : 0;
 }
 
 /** Furniture subtrees, sparing layout wrappers and anything that holds the marked article body. */

@@ -4,6 +4,8 @@ import { Parser } from 'htmlparser2';
 export interface Element {
   tag: string;
   attrs: Record<string, string>;
+  /** class and id, lowercased, '-' and '_' read as spaces: what class-name heuristics match. */
+  names: string;
   children: Node[];
   parent: Element | null;
 }
@@ -40,8 +42,14 @@ function isHidden(attrs: Record<string, string>): boolean {
  * Parses HTML into the light tree. `onElement` sees every kept element as it opens (its children
  * are not there yet), so callers can note landmarks without walking the tree again.
  */
+function namesOf(attrs: Record<string, string>): string {
+  const { class: className, id } = attrs;
+  if (!className && !id) return '';
+  return `${className ?? ''} ${id ?? ''}`.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+}
+
 export function parseHtml(html: string, onElement?: (element: Element) => void): ParsedDocument {
-  const root: Element = { tag: '#root', attrs: {}, children: [], parent: null };
+  const root: Element = { tag: '#root', attrs: {}, names: '', children: [], parent: null };
   const jsonLd: string[] = [];
   // One frame per open tag: the element it created, or null when the tag was dropped or flattened.
   const frames: Array<Element | null> = [];
@@ -68,7 +76,7 @@ export function parseHtml(html: string, onElement?: (element: Element) => void):
           frames.push(null);
           return;
         }
-        const element: Element = { tag: name, attrs, children: [], parent: current };
+        const element: Element = { tag: name, attrs, names: namesOf(attrs), children: [], parent: current };
         current.children.push(element);
         onElement?.(element);
         current = element;

@@ -20,7 +20,7 @@ export interface PageSurvey {
   markedBody: Element | null;
 }
 
-const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author-name|author_name|posted-by|entry-author)(?:$|[\s_-])/i;
+const BYLINE_CLASS = /(?:^| )(?:byline|author name|posted by|entry author)(?: |$)/;
 
 export function createSurvey(): { survey: PageSurvey; note: (element: Element) => void } {
   const survey: PageSurvey = {
@@ -59,8 +59,8 @@ export function createSurvey(): { survey: PageSurvey; note: (element: Element) =
         break;
     }
     if (attrs.itemprop) for (const prop of attrs.itemprop.split(/\s+/)) if (!survey.microdata.has(prop)) survey.microdata.set(prop, element);
-    if (attrs.class || attrs.id) {
-      if (!survey.byline && BYLINE_CLASS.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) survey.byline = element;
+    if (element.names) {
+      if (!survey.byline && BYLINE_CLASS.test(element.names)) survey.byline = element;
       if (!survey.markedBody && looksLikeArticleBody(element)) survey.markedBody = element;
     } else if (!survey.markedBody && attrs.itemprop === 'articleBody') {
       survey.markedBody = element;

@@ -26,6 +26,7 @@ describe('parseFeedDate', () => {
     ['Di, 24 Dez 2026 08:15:00 +0100', '2026-12-24T07:15:00.000Z'],
     ['24 de marzo de 2026 10:00', '2026-03-24T10:00:00.000Z'],
     ['Mar 5 2026', '2026-03-05T00:00:00.000Z'],
+    ['24.11.2026 08:15 +0100', '2026-11-24T07:15:00.000Z'],
   ])('reads %s', (input, expected) => {
     expect(parseFeedDate(input)).toBe(expected);
   });

@@ -88,7 +88,12 @@ function parseLoose(text: string): number | null {
   for (const token of tokens) {
     const clock = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?$/.exec(token);
     const zoned = /^(gmt|utc|ut)([+-]\d{1,2}(?::?\d{2})?)$/.exec(token);
-    if (clock && !time) time = [Number(clock[1]), Number(clock[2]), Number(clock[3] ?? 0)];
+    const numeric = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(token); // 24.11.2026, day first as in Europe
+    if (numeric && day === undefined && month === undefined) {
+      day = Number(numeric[1]);
+      month = Number(numeric[2]) - 1;
+      year = Number(numeric[3]);
+    } else if (clock && !time) time = [Number(clock[1]), Number(clock[2]), Number(clock[3] ?? 0)];
     else if (zoned) offset = numericOffset(zoned[2]) ?? 0;
     else if (/^[+-]\d{1,2}(:?\d{2})?$/.test(token)) offset = numericOffset(token) ?? 0;
     else if (token in ZONES) offset = ZONES[token] * 60;

@@ -51,6 +51,7 @@ describe('parseFeed: RSS 2.0', () => {
       <link>https://feedproxy.google.com/~r/example/~3/abc/</link>
       <feedburner:origLink>https://news.example/2026/fourth</feedburner:origLink>
     </item>
+    <item><media:title>Link as attribute</media:title><link href="/2026/fifth"/></item>
     <item><title>No link at all</title><description>dropped</description></item>
   </channel>
 </rss>`;
@@ -87,8 +88,12 @@ describe('parseFeed: RSS 2.0', () => {
     expect(feed.items[3].url).toBe('https://news.example/2026/fourth');
   });
 
+  it('takes a link given as an href attribute and a media:title when there is no title', () => {
+    expect(feed.items[4]).toMatchObject({ url: 'https://news.example/2026/fifth', title: 'Link as attribute' });
+  });
+
   it('keeps document order and drops items without any link', () => {
-    expect(feed.items.map((i) => i.title)).toEqual(['First story', 'Second story', 'Guid is the link', 'Feedburner item']);
+    expect(feed.items.map((i) => i.title)).toEqual(['First story', 'Second story', 'Guid is the link', 'Feedburner item', 'Link as attribute']);
   });
 });
 

@@ -44,6 +44,7 @@ function rssItem(item: XmlElement): FeedItem | null {
   const url =
     httpUrl(childText(item, 'origLink', ['feedburner']), item.base) ??
     httpUrl(childText(item, 'link', RSS), item.base) ??
+    httpUrl(child(item, 'link', RSS)?.attrs.href, item.base) ?? // <link href="..."/>, Atom habits in RSS
     alternateHref(item) ??
     (guidIsLink ? httpUrl(guid, item.base) : null) ??
     httpUrl(about, item.base);
@@ -51,7 +52,7 @@ function rssItem(item: XmlElement): FeedItem | null {
   return {
     url,
     id: guid ?? about,
-    title: htmlToText(childText(item, 'title', [...RSS, 'dc'])),
+    title: htmlToText(childText(item, 'title', [...RSS, 'dc']) ?? childText(item, 'title', ['media'])),
     summary: htmlToText(childText(item, 'description', RSS) ?? childText(item, 'description', ['dc', 'media']) ?? childText(item, 'summary', ['itunes'])),
     contentHtml: childText(item, 'encoded', ['content']),
     authors: uniqueNonBlank([

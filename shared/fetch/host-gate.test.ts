@@ -23,13 +23,18 @@ beforeEach(() => {
   server.maxInFlight = 0;
 });
 
-const fetchWith = (gate: HostGate, n: number, host: string) =>
+const fetchWith = (gate: HostGate | false, n: number, host: string) =>
   Array.from({ length: n }, () => safeFetch(server.url('/slow', host), { allowLoopback: true, robots: false, hostGate: gate, timeoutMs: 20_000 }));
 
 function startGaps(): number[] {
   const starts = server.requests.map((r) => r.startedAt).sort((a, b) => a - b);
   return starts.slice(1).map((t, i) => t - starts[i]);
 }
+
+it('sees more than two requests in flight at once when nothing gates them (the measurement works)', async () => {
+  await Promise.all(fetchWith(false, 12, 'ungated.localhost'));
+  expect(server.maxInFlight).toBeGreaterThan(2);
+});
 
 describe.each([
   ['MemoryHostGate', (limits: { maxConcurrent: number; minDelayMs: number }) => new MemoryHostGate({ ...limits, maxWaitMs: 15_000 })],
@@ -42,7 +47,7 @@ describe.each([
     const second = name === 'MemoryHostGate' ? first : makeGate({ maxConcurrent: 2, minDelayMs: 0 });
     await Promise.all([...fetchWith(first, 6, host), ...fetchWith(second, 6, host)]);
     expect(server.requests).toHaveLength(12);
-    expect(server.maxInFlight).toBe(2);
+    expect(server.maxInFlight).toBeLessThanOrEqual(2);
   });
 
   it('spaces request starts by the minimum delay across fetchers', async () => {

@@ -29,7 +29,7 @@ export interface HostGateLimits {
   minDelayMs: number;
   /** Longest a caller waits for a turn before giving up with RATE_LIMITED. */
   maxWaitMs: number;
-  /** How often a waiting caller looks again when it cannot tell when a slot frees up. */
+  /** First wait before looking again when a caller cannot tell when a slot frees up (doubles, up to 16x). */
   pollMs: number;
 }
 
@@ -40,11 +40,14 @@ export type TurnAttempt = { granted: true; release: ReleaseHost } | { granted: f
 /** The waiting loop both gates share: try, sleep until the next chance, give up at the deadline. */
 export async function waitForTurn(tryTurn: () => Promise<TurnAttempt>, limits: HostGateLimits, options: AcquireOptions): Promise<ReleaseHost> {
   const giveUpAt = Math.min(options.deadline, Date.now() + limits.maxWaitMs);
+  // Blind polls (no known free time) back off, so a crowd of waiters does not hammer a shared store.
+  let poll = limits.pollMs;
   for (;;) {
     const attempt = await tryTurn();
     if (attempt.granted) return attempt.release;
     const now = Date.now();
-    const nextTry = Math.max(attempt.retryAt ?? now + limits.pollMs, now + 1);
+    const nextTry = Math.max(attempt.retryAt ?? now + poll, now + 1);
+    if (attempt.retryAt === undefined) poll = Math.min(poll * 2, limits.pollMs * 16);
     if (nextTry > giveUpAt) {
       throw new FetchError('RATE_LIMITED', options.url, `no turn for ${new URL(options.url).host} within the wait limit`, {
         retryAfterMs: Math.max(nextTry - now, limits.pollMs),

@@ -1,12 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import { decodeContentEncoding, readLimitedBody } from './body.ts';
-import { acceptHeader, acceptsMediaType, mediaType, sniffAccepts, type AcceptKind } from './content-type.ts';
+import { acceptHeader, type AcceptKind } from './content-type.ts';
 import { FetchError } from './errors.ts';
 import { MemoryHostGate, type HostGate, type ReleaseHost } from './host-gate.ts';
 import { sendRequest } from './request.ts';
 import { resolveAllowed, systemResolver, type Resolver } from './resolve.ts';
-import { parseRetryAfter } from './retry-after.ts';
+import { readResponse, type FetchResult } from './response.ts';
 import { RobotsTxtChecker, type RobotsChecker, type RobotsFetcher } from './robots.ts';
+
+export type { FetchResult };
 
 export const DEFAULT_USER_AGENT = 'syndic-bot/0.1 (+https://github.com/syndic/syndic)';
 
@@ -38,26 +40,11 @@ export interface SafeFetchOptions {
   resolver?: Resolver;
 }
 
-export interface FetchResult {
-  status: number;
-  /** Final URL after redirects. */
-  url: string;
-  /** A 304 to the conditional GET: body empty, nothing more to do. */
-  notModified: boolean;
-  contentType: string | null;
-  headers: Record<string, string>;
-  /** Content-Encoding undone, charset untouched: the bytes to archive. */
-  body: Uint8Array;
-  etag: string | null;
-  lastModified: string | null;
-}
 
 export const defaultRobotsChecker = new RobotsTxtChecker();
 export const defaultHostGate = new MemoryHostGate();
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-// Worth retrying: the server may answer differently later.
-const RETRYABLE_STATUS = new Set([408, 425, 500, 502, 503, 504, 520, 521, 522, 523, 524]);
 const ROBOTS_MAX_BYTES = 512 * 1024;
 
 interface Context {
@@ -108,7 +95,13 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
   try {
     const { res, url: finalUrl, release } = await exchange(url, headers, ctx, true);
     try {
-      return await readResponse(res, finalUrl.href, accept, options.maxBytes ?? 10 * 1024 * 1024, options.maxDecodedBytes ?? 50 * 1024 * 1024, ctx);
+      return await readResponse(res, finalUrl.href, {
+        accept,
+        maxBytes: options.maxBytes ?? 10 * 1024 * 1024,
+        maxDecodedBytes: options.maxDecodedBytes ?? 50 * 1024 * 1024,
+        hostGate: ctx.hostGate,
+        signal: ctx.signal,
+      });
     } finally {
       res.destroy();
       await release();
@@ -195,44 +188,4 @@ function robotsFetcher(ctx: Context): RobotsFetcher {
       await release();
     }
   };
-}
-
-async function readResponse(res: IncomingMessage, url: string, accept: AcceptKind, maxBytes: number, maxDecodedBytes: number, ctx: Context): Promise<FetchResult> {
-  const status = res.statusCode ?? 0;
-  const headers = flattenHeaders(res);
-  const result = {
-    status,
-    url,
-    contentType: headers['content-type'] ?? null,
-    headers,
-    etag: headers.etag ?? null,
-    lastModified: headers['last-modified'] ?? null,
-  };
-  if (status === 304) return { ...result, notModified: true, body: new Uint8Array(0) };
-  if (status === 429 || (status === 503 && headers['retry-after'])) {
-    const retryAfterMs = parseRetryAfter(headers['retry-after']) ?? 60_000;
-    if (ctx.hostGate) await ctx.hostGate.deferUntil(new URL(url).hostname, Date.now() + retryAfterMs);
-    throw new FetchError('RATE_LIMITED', url, `HTTP ${status}, retry after ${retryAfterMs} ms`, { status, retryAfterMs });
-  }
-  if (status < 200 || status >= 300) {
-    throw new FetchError('HTTP_STATUS', url, `HTTP ${status}`, { status, retryable: RETRYABLE_STATUS.has(status) });
-  }
-  const type = mediaType(result.contentType);
-  if (type && !acceptsMediaType(accept, type)) {
-    throw new FetchError('UNSUPPORTED_CONTENT_TYPE', url, `Content-Type ${type} is not accepted for ${accept}`, { status });
-  }
-  const raw = await readLimitedBody(res, maxBytes, url, ctx.signal);
-  const body = await decodeContentEncoding(raw, headers['content-encoding'], maxDecodedBytes, url);
-  if (!type && !sniffAccepts(accept, body)) {
-    throw new FetchError('UNSUPPORTED_CONTENT_TYPE', url, `no Content-Type and the body does not look like ${accept}`, { status });
-  }
-  return { ...result, notModified: false, body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
-}
-
-function flattenHeaders(res: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(res.headers)) {
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
 }

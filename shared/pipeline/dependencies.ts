@@ -7,6 +7,7 @@ import { StateStore } from '../store/state-store.ts';
 import { RawArchive } from '../store/raw-archive.ts';
 import { JobQueue } from '../store/job-queue.ts';
 import type { CustomTopicRules } from '../classify/index.ts';
+import { DynamoHostGate, DynamoRobotsCache, RobotsTxtChecker } from '../fetch/index.ts';
 import { configuredFetcher } from './fetcher.ts';
 import type { DispatchDeps } from './dispatch-feeds.ts';
 import type { IngestFeedDeps } from './ingest-feed.ts';
@@ -22,7 +23,11 @@ export function pipelineDeps(config: RuntimeConfig, aws: AwsClients, customTopic
     feedQueue: new JobQueue(aws.sqs, config.feedQueueUrl),
     articleQueue: new JobQueue(aws.sqs, config.articleQueueUrl),
     deadLetters: new JobQueue(aws.sqs, config.articleDlqUrl),
-    fetch: configuredFetcher(config.fetch),
+    // Politeness state lives in the state table, so the per-host limits hold across concurrent Lambdas.
+    fetch: configuredFetcher(config.fetch, {
+      hostGate: new DynamoHostGate({ client: aws.dynamo, tableName: config.stateTable }),
+      robots: new RobotsTxtChecker({ cache: new DynamoRobotsCache({ client: aws.dynamo, tableName: config.stateTable }) }),
+    }),
     now: () => new Date(),
     feedIntervalMs: config.feedIntervalMinutes * 60_000,
     customTopics,
