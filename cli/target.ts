@@ -6,8 +6,9 @@ import { createClients } from '../shared/aws/clients.ts';
 import type { AwsClients } from '../shared/aws/clients.ts';
 import { runtimeConfig, storageNames } from '../shared/config.ts';
 import type { RuntimeConfig, StorageNames } from '../shared/config.ts';
-import { ArticleStore } from '../shared/store/article-store.ts';
-import { StateStore } from '../shared/store/state-store.ts';
+import type { ArticleStore } from '../shared/store/article-store.ts';
+import type { StateStore } from '../shared/store/state-store.ts';
+import { stores } from '../shared/pipeline/dependencies.ts';
 import { openLocalEnvironment } from './local/local-environment.ts';
 import type { LocalEnvironment } from './local/local-environment.ts';
 
@@ -40,15 +41,11 @@ export async function openTarget(options: TargetOptions): Promise<Target> {
   if (options.aws) {
     const aws = createClients();
     const names = storageNames();
-    return { aws, names, ...stores(aws, names), local: null, runtime: () => runtimeConfig(), close: async () => {} };
+    return { aws, names, ...stores(names, aws), local: null, runtime: () => runtimeConfig(), close: async () => {} };
   }
   const local = await openLocalEnvironment({
     dataDir: dataDir(options.profile ?? 'local'),
     settings: { POWERTOOLS_LOG_LEVEL: options.verbose ? 'INFO' : 'SILENT', ...options.settings },
   });
-  return { aws: local.aws, names: local.config, ...stores(local.aws, local.config), local, runtime: () => local.config, close: () => local.close() };
-}
-
-function stores(aws: AwsClients, names: StorageNames) {
-  return { articles: new ArticleStore(aws.dynamo, names.articlesTable), state: new StateStore(aws.dynamo, names.stateTable) };
+  return { aws: local.aws, names: local.config, ...stores(local.config, local.aws), local, runtime: () => local.config, close: () => local.close() };
 }

@@ -1,22 +1,20 @@
-// Created once per Lambda container: logger, configuration and the pipeline's dependencies. Built on
-// first use rather than at import, so a missing setting surfaces as a logged error of the invocation.
+// Shared by the handlers and created once per Lambda container: the logger, the configured clients, and
+// the outcome feed. Dependencies are built on first use rather than at import, so a missing setting
+// surfaces as a logged error of the invocation.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { runtimeConfig } from '../shared/config.ts';
+import type { RuntimeConfig } from '../shared/config.ts';
 import { clients } from '../shared/aws/clients.ts';
-import { pipelineDeps } from '../shared/pipeline/dependencies.ts';
-import type { PipelineDeps } from '../shared/pipeline/dependencies.ts';
+import type { AwsClients } from '../shared/aws/clients.ts';
 import type { FeedOutcome } from '../shared/pipeline/ingest-feed.ts';
 import type { ArticleJobOutcome } from '../shared/pipeline/article-job.ts';
-import { loadCustomTopics } from '../shared/classify/index.ts';
-import customTopicsFile from '../config/topics.json' with { type: 'json' };
 
 export const logger = new Logger({ serviceName: 'syndic' });
 
-let deps: PipelineDeps | undefined;
-
-export function runtime(): PipelineDeps {
-  deps ??= pipelineDeps(runtimeConfig(), clients(), loadCustomTopics(customTopicsFile));
-  return deps;
+/** Builds a handler's dependencies once, from the environment, on first call. */
+export function lazy<T>(build: (config: RuntimeConfig, aws: AwsClients) => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build(runtimeConfig(), clients()));
 }
 
 export type Outcome = { kind: 'feed'; outcome: FeedOutcome } | { kind: 'article'; outcome: ArticleJobOutcome; attempt: number };

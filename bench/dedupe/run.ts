@@ -90,19 +90,19 @@ function thresholdSection(): string {
 }
 
 function distributionSection(): string {
-  const quantiles = (kind: FingerprintedPair['kind'], measure: (p: FingerprintedPair) => number) => {
+  const quantiles = (kind: FingerprintedPair['kind'], measure: (p: FingerprintedPair) => number, digits: number) => {
     const values = pairs.filter((p) => p.kind === kind).map(measure);
-    return [0, 0.01, 0.05, 0.5, 0.95, 0.99, 1].map((q) => fixed(quantile(values, q), 2));
+    return [0, 0.01, 0.05, 0.5, 0.95, 0.99, 1].map((q) => fixed(quantile(values, q), digits));
   };
   const contained = (p: FingerprintedPair) => containment(p.a, p.b);
   const bitsApart = (p: FingerprintedPair) => hammingDistance(p.a.simhash, p.b.simhash);
   return table(
     ['measure', 'pairs', 'min', 'p1', 'p5', 'median', 'p95', 'p99', 'max'],
     [
-      ['containment', 'copies', ...quantiles('copy', contained)],
-      ['containment', 'distinct', ...quantiles('distinct', contained)],
-      ['SimHash bits apart', 'copies', ...quantiles('copy', bitsApart)],
-      ['SimHash bits apart', 'distinct', ...quantiles('distinct', bitsApart)],
+      ['containment', 'copies', ...quantiles('copy', contained, 2)],
+      ['containment', 'distinct', ...quantiles('distinct', contained, 2)],
+      ['SimHash bits apart', 'copies', ...quantiles('copy', bitsApart, 0)],
+      ['SimHash bits apart', 'distinct', ...quantiles('distinct', bitsApart, 0)],
     ],
   );
 }

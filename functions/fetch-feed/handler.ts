@@ -1,13 +1,15 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { ingestFeed } from '../../shared/pipeline/ingest-feed.ts';
+import { ingestFeedDeps } from '../../shared/pipeline/dependencies.ts';
 import { feedJobSchema, parseJob } from '../../shared/store/jobs.ts';
-import { publish, runtime } from '../runtime.ts';
+import { lazy, publish } from '../runtime.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
+const deps = lazy(ingestFeedDeps);
 
 async function processRecord(record: SQSRecord): Promise<void> {
-  publish({ kind: 'feed', outcome: await ingestFeed(runtime(), parseJob(feedJobSchema, record.body)) });
+  publish({ kind: 'feed', outcome: await ingestFeed(deps(), parseJob(feedJobSchema, record.body)) });
 }
 
 export const handler = (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>

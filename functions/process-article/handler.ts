@@ -1,13 +1,23 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { handleArticleMessage } from '../../shared/pipeline/article-job.ts';
-import { publish, runtime } from '../runtime.ts';
+import { articleJobDeps } from '../../shared/pipeline/dependencies.ts';
+import { loadCustomTopics } from '../../shared/classify/index.ts';
+// Deploy-time configuration: the custom topics file is bundled into the function.
+import customTopicsFile from '../../config/topics.json' with { type: 'json' };
+import { lazy, logger, publish } from '../runtime.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
+const deps = lazy((config, aws) => articleJobDeps(config, aws, loadCustomTopics(customTopicsFile)));
 
 async function processRecord(record: SQSRecord): Promise<void> {
   const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
-  publish({ kind: 'article', outcome: await handleArticleMessage(runtime(), record.body, attempt), attempt });
+  try {
+    publish({ kind: 'article', outcome: await handleArticleMessage(deps(), record.body, attempt), attempt });
+  } catch (error) {
+    logger.warn('article will be retried', { messageId: record.messageId, attempt, error: error as Error });
+    throw error;
+  }
 }
 
 export const handler = (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>

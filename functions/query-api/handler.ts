@@ -4,7 +4,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { QueryError, queryArticles } from '../../shared/store/article-query.ts';
 import type { ArticleQuery } from '../../shared/store/article-query.ts';
 import { InvalidCursorError } from '../../shared/store/cursor.ts';
-import { logger, runtime } from '../runtime.ts';
+import { stores } from '../../shared/pipeline/dependencies.ts';
+import { lazy, logger } from '../runtime.ts';
+
+const deps = lazy(stores);
 
 type Result = APIGatewayProxyStructuredResultV2;
 
@@ -18,7 +21,7 @@ export const handler = async (event: APIGatewayProxyEventV2): Promise<Result> =>
   if (event.requestContext.http.method !== 'GET') return json(405, { error: 'only GET is supported' });
   const path = event.rawPath.replace(/\/+$/, '') || '/';
   const params = event.queryStringParameters ?? {};
-  const { articles, state } = runtime();
+  const { articles, state } = deps();
   try {
     const article = path.match(/^\/articles\/([^/]+)$/);
     if (article) {

@@ -14,7 +14,7 @@ export const MIN_CONTAINMENT = 2 / 3;
  * otherwise read as containment; unrelated texts (true J ~ 0.02) reach 10 of 128 matches with
  * probability 3e-4 (binomial).
  */
-export const MIN_MATCHING_VALUES = 10;
+const MIN_MATCHING_VALUES = 10;
 
 function assertComparable(a: Fingerprint, b: Fingerprint): void {
   if (a.version !== b.version || a.version !== DEDUPE_VERSION) {

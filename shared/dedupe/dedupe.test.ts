@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sharedDir } from './eval/corpus.ts';
 import { sharesBandKey } from './eval/detectors.ts';
@@ -97,6 +98,25 @@ describe('isSyndicatedCopy', () => {
     const quote = fingerprint(paragraphs.slice(3, 5).join(' ').split(' ').slice(0, 39).join(' '));
     expect(quote.words).toBeLessThan(40);
     expect(isSyndicatedCopy(original, quote)).toBe(false);
+  });
+
+  it('is symmetric and bounded for any two texts', () => {
+    const vocabulary = story.split(/\s+/).slice(0, 60);
+    const text = fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 120 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(text, text, (x, y) => {
+        const [a, b] = [fingerprint(x), fingerprint(y)];
+        const c = containment(a, b);
+        return (
+          similarity(a, b) === similarity(b, a) &&
+          c === containment(b, a) &&
+          c >= 0 &&
+          c <= 1 &&
+          isSyndicatedCopy(a, b) === isSyndicatedCopy(b, a)
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('refuses to compare fingerprints of another version', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { bandKeys, encodeSignature, minhashSignature } from './minhash.ts';
-import { normalizeForHash } from './normalize.ts';
+import { normalizeForHash, wordsOf } from './normalize.ts';
 import { shingleHashes } from './shingles.ts';
 import { simhash64 } from './simhash.ts';
 
@@ -8,14 +8,14 @@ import { simhash64 } from './simhash.ts';
  * from another version are not comparable. */
 export const DEDUPE_VERSION = '1';
 
-export const SHINGLE_WORDS = 4;
-export const SIGNATURE_SIZE = 128;
+const SHINGLE_WORDS = 4;
+const SIGNATURE_SIZE = 128;
 /** The lead is the opening of the text: a teaser that keeps only the first sentences shares it. */
-export const LEAD_WORDS = 100;
-export const LEAD_SIGNATURE_SIZE = 64;
-export const BANDS = 16;
-export const LEAD_BANDS = 16;
-export const ROWS_PER_BAND = 2;
+const LEAD_WORDS = 100;
+const LEAD_SIGNATURE_SIZE = 64;
+const BANDS = 16;
+const LEAD_BANDS = 16;
+const ROWS_PER_BAND = 2;
 /** Below this many words a text is mostly boilerplate (paywall, consent, 404 pages): never a copy. */
 export const MIN_WORDS = 40;
 
@@ -41,7 +41,7 @@ export interface Fingerprint {
 
 export function fingerprint(text: string): Fingerprint {
   const normalized = normalizeForHash(text);
-  const words = normalized === '' ? [] : normalized.split(' ');
+  const words = wordsOf(normalized);
   const shingles = shingleHashes(words, SHINGLE_WORDS);
   const leadShingles = shingleHashes(words.slice(0, LEAD_WORDS), SHINGLE_WORDS);
   const signature = minhashSignature(shingles, SIGNATURE_SIZE);

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeForHash, words } from './normalize.ts';
+import { normalizeForHash, wordsOf } from './normalize.ts';
 
 describe('normalizeForHash', () => {
   it('lower-cases and collapses whitespace, line breaks and punctuation into single spaces', () => {
@@ -25,6 +26,13 @@ describe('normalizeForHash', () => {
 
   it('turns text without letters or digits into the empty string', () => {
     expect(normalizeForHash(' — … ! ')).toBe('');
-    expect(words(' — … ! ')).toEqual([]);
+    expect(wordsOf(normalizeForHash(' — … ! '))).toEqual([]);
+  });
+
+  it('is idempotent, so a stored normalized text hashes like its source', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => normalizeForHash(normalizeForHash(text)) === normalizeForHash(text)),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -18,8 +18,7 @@ export function normalizeForHash(text: string): string {
     .trim();
 }
 
-/** The words of a text after normalizeForHash. */
-export function words(text: string): string[] {
-  const normalized = normalizeForHash(text);
+/** The words of a normalizeForHash result. */
+export function wordsOf(normalized: string): string[] {
   return normalized === '' ? [] : normalized.split(' ');
 }

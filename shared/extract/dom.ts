@@ -24,7 +24,7 @@ const MAX_DEPTH = 200;
 
 export interface ParsedDocument {
   root: Element;
-  /** Bodies of <script type="application/ld+json"> blocks, in document order. */
+  /** Bodies of closed <script type="application/ld+json"> blocks, in document order. */
   jsonLd: string[];
 }
 
@@ -42,6 +42,35 @@ function isHidden(attrs: Record<string, string>): boolean {
  * Parses HTML into the light tree. `onElement` sees every kept element as it opens (its children
  * are not there yet), so callers can note landmarks without walking the tree again.
  */
+const SCRIPT_OR_STYLE_OPEN = /<(script|style)\b([^>]{0,2000})>/gi;
+const CLOSE_TAG = { script: /<\/script\s*>/gi, style: /<\/style\s*>/gi };
+
+/**
+ * Cuts <script> and <style> elements out before tokenizing: they are often most of a page's bytes,
+ * and native regex scans skip them far faster than the tokenizer's character loop. JSON-LD bodies
+ * are kept aside. Linear: an unclosed element ends the scan and is left to the parser.
+ */
+function stripScripts(html: string, jsonLd: string[]): string {
+  const parts: string[] = [];
+  let kept = 0;
+  SCRIPT_OR_STYLE_OPEN.lastIndex = 0;
+  for (let open = SCRIPT_OR_STYLE_OPEN.exec(html); open; open = SCRIPT_OR_STYLE_OPEN.exec(html)) {
+    const bodyStart = SCRIPT_OR_STYLE_OPEN.lastIndex;
+    const tag = open[1].toLowerCase() === 'script' ? 'script' : 'style';
+    const closing = CLOSE_TAG[tag];
+    closing.lastIndex = bodyStart;
+    const close = closing.exec(html);
+    if (!close) break;
+    if (tag === 'script' && /ld\+json/i.test(open[2])) jsonLd.push(html.slice(bodyStart, close.index));
+    parts.push(html.slice(kept, open.index));
+    kept = close.index + close[0].length;
+    SCRIPT_OR_STYLE_OPEN.lastIndex = kept;
+  }
+  if (kept === 0) return html;
+  parts.push(html.slice(kept));
+  return parts.join('');
+}
+
 function namesOf(attrs: Record<string, string>): string {
   const { class: className, id } = attrs;
   if (!className && !id) return '';
@@ -56,7 +85,6 @@ export function parseHtml(html: string, onElement?: (element: Element) => void):
   let current = root;
   let depth = 0;
   let skipping = 0;
-  let jsonLdText: string | null = null;
 
   const parser = new Parser(
     {
@@ -66,7 +94,6 @@ export function parseHtml(html: string, onElement?: (element: Element) => void):
           frames.push(null);
           return;
         }
-        if (name === 'script' && /ld\+json/i.test(attrs.type ?? '')) jsonLdText = '';
         if (DROPPED.has(name) || isHidden(attrs)) {
           skipping = 1;
           frames.push(null);
@@ -84,10 +111,6 @@ export function parseHtml(html: string, onElement?: (element: Element) => void):
         frames.push(element);
       },
       ontext(text) {
-        if (jsonLdText !== null) {
-          jsonLdText += text;
-          return;
-        }
         if (skipping > 0) return;
         const last = current.children[current.children.length - 1];
         if (typeof last === 'string') current.children[current.children.length - 1] = last + text;
@@ -98,10 +121,6 @@ export function parseHtml(html: string, onElement?: (element: Element) => void):
         if (frame === undefined) return;
         if (skipping > 0) {
           skipping--;
-          if (skipping === 0 && jsonLdText !== null) {
-            jsonLd.push(jsonLdText);
-            jsonLdText = null;
-          }
           return;
         }
         if (frame && frame.parent) {
@@ -112,7 +131,7 @@ export function parseHtml(html: string, onElement?: (element: Element) => void):
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.end(html);
+  parser.end(stripScripts(html, jsonLd));
   return { root, jsonLd };
 }
 

@@ -35,6 +35,19 @@ describe('canonicalizeUrl', () => {
 });
 
 describe('redirectors', () => {
+  it('reads the article URL out of an old-style Google News RSS link', () => {
+    const target = 'https://www.example-paper.com/world/2026/11/27/story.html';
+    // What such an id holds: a protobuf with the URL as a length-prefixed string field.
+    const id = Buffer.concat([Buffer.from([0x08, 0x13, 0x22, target.length]), Buffer.from(target), Buffer.from([0xd2, 0x01, 0x00])]).toString('base64url');
+    expect(unwrapRedirectorUrl(`https://news.google.com/rss/articles/${id}?oc=5`)).toBe(target);
+    expect(canonicalizeUrl(`https://news.google.com/rss/articles/${id}?oc=5`)).toBe(target);
+  });
+
+  it('leaves a new-style opaque Google News id alone', () => {
+    const opaque = 'https://news.google.com/rss/articles/AU_yqLPQxq9?oc=5';
+    expect(unwrapRedirectorUrl(opaque)).toBe(opaque);
+  });
+
   it('leaves ordinary links alone', () => {
     expect(unwrapRedirectorUrl('https://x.example/url?q=https://y.example/')).toBe('https://x.example/url?q=https://y.example/');
   });

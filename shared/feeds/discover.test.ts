@@ -21,6 +21,8 @@ describe('discoverFeeds', () => {
         <link rel="alternate" type="application/rss+xml" title="RSS" href="feed.rss">
         <link rel="Alternate" type="application/atom+xml" href="https://cdn.example/atom.xml">
         <link rel="alternate" type="application/feed+json" href="/feed.json">
+        <link rel="alternate" type="application/json" href="/wp-json/wp/v2/posts/42">
+        <link rel="alternate" type="application/json+oembed" href="/wp-json/oembed/1.0/embed?url=x">
         <link rel="alternate" hreflang="fr" href="/fr/">`),
     );
     expect(await discoverFeeds(server.url('/with-links'), fetcher)).toEqual([server.url('/sub/feed.rss'), 'https://cdn.example/atom.xml', server.url('/feed.json')]);

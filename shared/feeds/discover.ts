@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { decodeBytes } from '../encoding/index.ts';
 import { safeFetch, type FetchResult } from '../fetch/index.ts';
 import { FeedParseError } from './errors.ts';
 import { httpUrl } from './links.ts';
@@ -7,7 +8,8 @@ import { parseFeed } from './parse-feed.ts';
 /** How discovery fetches a page or a candidate feed; the lead passes one with the pipeline's options. */
 export type DiscoveryFetcher = (url: string) => Promise<Pick<FetchResult, 'url' | 'contentType' | 'body'>>;
 
-const FEED_TYPES = /^application\/(rss\+xml|atom\+xml|rdf\+xml|feed\+json|json|xml)$|^text\/xml$/i;
+// Not plain application/json: WordPress puts its REST API (wp-json) on every page under that type.
+const FEED_TYPES = /^application\/(rss\+xml|atom\+xml|rdf\+xml|feed\+json|xml)$|^text\/xml$/i;
 const FEEDLIKE_HREF = /(\/feed\/?$|\/rss\/?$|\/atom\/?$|\.rss$|\.atom$|\/(rss|atom|feed)\.xml$|\/index\.xml$|[?&]feed=(rss2?|atom))/i;
 const COMMON_PATHS = ['/feed', '/rss', '/feed.xml', '/rss.xml', '/atom.xml', '/index.xml', '/feeds/posts/default', '/?feed=rss2'];
 
@@ -65,7 +67,7 @@ function isFeed(page: Pick<FetchResult, 'url' | 'contentType' | 'body'>): boolea
 }
 
 /** rel=alternate feed links of an HTML page, else feed-looking anchors; resolved against <base>. */
-export function feedLinks(page: Pick<FetchResult, 'url' | 'body'>): string[] {
+export function feedLinks(page: Pick<FetchResult, 'url' | 'contentType' | 'body'>): string[] {
   const alternates: string[] = [];
   const anchors: string[] = [];
   let base = page.url;
@@ -85,7 +87,7 @@ export function feedLinks(page: Pick<FetchResult, 'url' | 'body'>): string[] {
     },
     { decodeEntities: true },
   );
-  parser.write(Buffer.from(page.body).toString('latin1'));
+  parser.write(decodeBytes(page.body, { contentType: page.contentType, kind: 'html' }).text);
   parser.end();
   return alternates.length > 0 ? alternates : anchors;
 }

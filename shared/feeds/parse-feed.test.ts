@@ -333,6 +333,22 @@ describe('parseFeed: malformed but common', () => {
     expect(parseFeed(iconv.encode(xml, 'koi8-r'), FEED_URL, { contentType: 'text/xml; charset=koi8-r' }).title).toBe('Привет');
   });
 
+  it('never expands entities a DTD declares (no external entities, no billion laughs)', () => {
+    const feed = parseFeed(
+      `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+<rss><channel><title>&xxe;&lol2;</title><item><title>ok</title><link>https://x.example/1</link></item></channel></rss>`,
+      FEED_URL,
+    );
+    expect(feed.title).toBe('&xxe;&lol2;');
+    expect(feed.items).toHaveLength(1);
+  });
+
+  it('drops pathologically deep nesting without losing the items after it', () => {
+    const deep = `${'<x>'.repeat(400)}${'</x>'.repeat(400)}`;
+    const feed = parseFeed(`<rss><channel><item>${deep}<link>https://x.example/1</link></item><item><link>https://x.example/2</link></item></channel></rss>`, FEED_URL);
+    expect(feed.items.map((i) => i.url)).toEqual(['https://x.example/1', 'https://x.example/2']);
+  });
+
   it('keeps the items before an unclosed tag at the end', () => {
     const feed = parseFeed('<rss><channel><item><title>Kept</title><link>https://x.example/k</link></item><item><title>Cut', FEED_URL);
     expect(feed.items.map((i) => i.url)).toEqual(['https://x.example/k']);

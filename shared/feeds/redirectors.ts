@@ -19,6 +19,8 @@ export function unwrapRedirectorUrl(input: string): string {
     return input;
   }
   const host = url.hostname.toLowerCase();
+  const embedded = host === 'news.google.com' ? googleNewsTarget(url.pathname) : null;
+  if (embedded) return embedded;
   for (const r of PARAM_REDIRECTORS) {
     const target = r.host.test(host) && r.path.test(url.pathname) ? url.searchParams.get(r.param) : null;
     if (target && /^https?:\/\//i.test(target)) return unwrapRedirectorUrl(target);
@@ -33,5 +35,26 @@ export function isOpaqueRedirector(input: string): boolean {
     return OPAQUE_REDIRECTORS.some((re) => re.test(host));
   } catch {
     return false;
+  }
+}
+
+/**
+ * Google News RSS links (news.google.com/rss/articles/<id>) of the older kind carry the article URL
+ * inside the id, a base64url protobuf: read it out. Newer ids are opaque and stay as they are.
+ */
+function googleNewsTarget(pathname: string): string | null {
+  const id = /^\/(?:rss\/)?articles\/([A-Za-z0-9_-]+)/.exec(pathname)?.[1];
+  if (!id) return null;
+  const decoded = Buffer.from(id, 'base64url').toString('latin1');
+  const url = /https?:\/\/[\x21-\x7e]+/.exec(decoded)?.[0];
+  if (!url) return null;
+  // The string field's length byte precedes it; trust it over the printable run, which may run on.
+  const start = decoded.indexOf(url);
+  const length = decoded.charCodeAt(start - 1);
+  const exact = length > 0 && length <= url.length ? url.slice(0, length) : url;
+  try {
+    return new URL(exact).href;
+  } catch {
+    return null;
   }
 }

@@ -76,6 +76,7 @@ export function parseXml(text: string, documentUrl: string): XmlElement[] {
   const roots: XmlElement[] = [];
   const stack: Scope[] = [];
   let inCdata = false;
+  let droppedDepth = 0;
 
   const parser = new Parser(
     {
@@ -105,13 +106,17 @@ export function parseXml(text: string, documentUrl: string): XmlElement[] {
           children: [],
           base: attrs['xml:base'] ? resolveUrl(attrs['xml:base'], parentBase) ?? parentBase : parentBase,
         };
-        if (stack.length >= MAX_DEPTH) return; // pathological nesting: drop, keep the rest
+        if (stack.length >= MAX_DEPTH) {
+          droppedDepth++; // pathological nesting: drop it, keep the rest
+          return;
+        }
         if (parent) parent.element.children.push(element);
         else roots.push(element);
         stack.push({ element, prefixes });
       },
       onclosetag() {
-        stack.pop();
+        if (droppedDepth > 0) droppedDepth--;
+        else stack.pop();
       },
       ontext(text) {
         const parent = stack[stack.length - 1];

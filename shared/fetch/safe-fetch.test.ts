@@ -264,6 +264,18 @@ describe('safeFetch: robots.txt', () => {
     expect(server.hits('/robots.txt')).toBe(1);
   });
 
+  it('spaces requests to a host by its Crawl-delay', async () => {
+    const paced = await TestServer.start();
+    paced.route('/robots.txt', respond(200, 'User-agent: *\nCrawl-delay: 0.3\n', { 'content-type': 'text/plain' }));
+    paced.route('/a', respond(200, 'a', { 'content-type': 'text/html' }));
+    const options = { ...local, robots: new RobotsTxtChecker(), hostGate: new MemoryHostGate({ minDelayMs: 0 }) };
+    await safeFetch(paced.url('/a'), options);
+    await safeFetch(paced.url('/a'), options);
+    const [first, second] = paced.requests.filter((r) => r.path === '/a').map((r) => r.startedAt);
+    expect(second - first).toBeGreaterThanOrEqual(290);
+    await paced.close();
+  });
+
   it('treats a missing robots.txt as no restriction and an erroring one as a retryable refusal', async () => {
     server.route('/page', respond(200, 'ok', { 'content-type': 'text/html' }));
     expect((await safeFetch(server.url('/page'), { ...local, robots: new RobotsTxtChecker() })).status).toBe(200);

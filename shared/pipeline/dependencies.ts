@@ -1,35 +1,60 @@
-// The composition root: real stores, queues and fetcher built from configuration. Lambda handlers and
-// the CLI both start here, so they run the same pipeline with the same wiring.
-import type { RuntimeConfig } from '../config.ts';
+// The composition root: real stores, queues and fetcher built from configuration. Each function takes
+// only the part it uses (so its bundle carries nothing else); the CLI and the local runner go through
+// the same functions, so everything runs the same pipeline with the same wiring.
+import type { RuntimeConfig, StorageNames } from '../config.ts';
 import type { AwsClients } from '../aws/clients.ts';
 import { ArticleStore } from '../store/article-store.ts';
 import { StateStore } from '../store/state-store.ts';
 import { RawArchive } from '../store/raw-archive.ts';
 import { JobQueue } from '../store/job-queue.ts';
-import type { CustomTopicRules } from '../classify/index.ts';
 import { DynamoHostGate, DynamoRobotsCache, RobotsTxtChecker } from '../fetch/index.ts';
 import { configuredFetcher } from './fetcher.ts';
+import type { Fetcher } from './fetcher.ts';
 import type { DispatchDeps } from './dispatch-feeds.ts';
 import type { IngestFeedDeps } from './ingest-feed.ts';
 import type { ArticleJobDeps } from './article-job.ts';
+import type { CustomTopicRules } from '../classify/index.ts';
 
-export interface PipelineDeps extends DispatchDeps, IngestFeedDeps, ArticleJobDeps {}
+export function stores(names: StorageNames, aws: AwsClients): { articles: ArticleStore; state: StateStore } {
+  return { articles: new ArticleStore(aws.dynamo, names.articlesTable), state: new StateStore(aws.dynamo, names.stateTable) };
+}
 
-export function pipelineDeps(config: RuntimeConfig, aws: AwsClients, customTopics: CustomTopicRules | null = null): PipelineDeps {
+/** Politeness state lives in the state table, so the per-host limits hold across concurrent Lambdas. */
+function politeFetcher(config: RuntimeConfig, aws: AwsClients): Fetcher {
+  return configuredFetcher(config.fetch, {
+    hostGate: new DynamoHostGate({ client: aws.dynamo, tableName: config.stateTable }),
+    robots: new RobotsTxtChecker({ cache: new DynamoRobotsCache({ client: aws.dynamo, tableName: config.stateTable }) }),
+  });
+}
+
+const clock = () => new Date();
+
+export function dispatchDeps(config: RuntimeConfig, aws: AwsClients): DispatchDeps {
   return {
-    articles: new ArticleStore(aws.dynamo, config.articlesTable),
     state: new StateStore(aws.dynamo, config.stateTable),
-    raw: new RawArchive(aws.s3, config.rawBucket),
     feedQueue: new JobQueue(aws.sqs, config.feedQueueUrl),
-    articleQueue: new JobQueue(aws.sqs, config.articleQueueUrl),
-    deadLetters: new JobQueue(aws.sqs, config.articleDlqUrl),
-    // Politeness state lives in the state table, so the per-host limits hold across concurrent Lambdas.
-    fetch: configuredFetcher(config.fetch, {
-      hostGate: new DynamoHostGate({ client: aws.dynamo, tableName: config.stateTable }),
-      robots: new RobotsTxtChecker({ cache: new DynamoRobotsCache({ client: aws.dynamo, tableName: config.stateTable }) }),
-    }),
-    now: () => new Date(),
+    now: clock,
     feedIntervalMs: config.feedIntervalMinutes * 60_000,
+  };
+}
+
+export function ingestFeedDeps(config: RuntimeConfig, aws: AwsClients): IngestFeedDeps {
+  return {
+    state: new StateStore(aws.dynamo, config.stateTable),
+    articleQueue: new JobQueue(aws.sqs, config.articleQueueUrl),
+    fetch: politeFetcher(config, aws),
+    now: clock,
+    feedIntervalMs: config.feedIntervalMinutes * 60_000,
+  };
+}
+
+export function articleJobDeps(config: RuntimeConfig, aws: AwsClients, customTopics: CustomTopicRules | null): ArticleJobDeps {
+  return {
+    ...stores(config, aws),
+    raw: new RawArchive(aws.s3, config.rawBucket),
+    deadLetters: new JobQueue(aws.sqs, config.articleDlqUrl),
+    fetch: politeFetcher(config, aws),
+    now: clock,
     customTopics,
   };
 }

@@ -12,7 +12,7 @@ type Edit = (paragraphs: string[], context: EditContext) => string[];
 
 const SENTENCE_END = /(?<=[.!?]["'”’]?)\s+(?=["'“‘]?[A-Z0-9])/;
 
-export function splitSentences(paragraph: string): string[] {
+function splitSentences(paragraph: string): string[] {
   return paragraph.split(SENTENCE_END).filter((sentence) => sentence.trim() !== '');
 }
 
