@@ -12,7 +12,7 @@ for (const v of variants) {
   const { artifact, heldAside } = trainTopicModel(topLevelTopics(), docs, cfg);
   const m = decodeModel(artifact);
   const out = sets.map((s) => {
-    const tops = s.docs.map((d) => { const sc = classScores(m, d.title, d.text); let b = 0; sc.forEach((x, i) => { if (x > sc[b]) b = i; }); return m.classes[b].code; });
+    const tops = s.docs.map((d) => { const { scores: sc, articleScores: as } = classScores(m, d.title, d.text); let b = 0; sc.forEach((x, i) => { const r = Math.round(x*1000), rb = Math.round(sc[b]*1000); if (r > rb || (r === rb && as[i] > as[b])) b = i; }); return m.classes[b].code; });
     if (process.env.CONF) { const conf = new Map<string, Map<string, number>>(); s.docs.forEach((d, i) => { const mm = conf.get(d.gold) ?? new Map(); conf.set(d.gold, mm); const l = m.classes.find(c => c.code === tops[i])!.label.slice(0, 12); mm.set(l, (mm.get(l) ?? 0) + 1); }); for (const [g, mm] of conf) console.log(' ', s.name, g, JSON.stringify([...mm].sort((a, b) => b[1] - a[1]).slice(0, 6))); }
     const r = scoreSet(s, tops); return `${s.name} ${(r.top1*100).toFixed(1)}/${(r.macroF1*100).toFixed(1)}`;
   });

@@ -15,6 +15,7 @@ commands:
                                       --url, --story, --language, --limit, --all, --format table|json|ndjson)
   extract <url-or-file> [--json]      show what the extractor makes of one page
   feeds list|add <url>|remove <url>   manage the feeds (local data, or --aws)
+  feeds sync [file]                   make the feeds match config/feeds.json (as a deploy does)
 
 Local commands keep their data in .syndic/<profile> (--profile, default 'local'); --aws uses the
 deployed stack named by the SYNDIC_* variables (see README).`;

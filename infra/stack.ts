@@ -16,6 +16,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as triggers from 'aws-cdk-lib/triggers';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import {
   ARTICLES_TABLE, ARTICLE_QUEUE, FEED_QUEUE, FUNCTION_TIMEOUT_SECONDS, RAW_BUCKET, STATE_TABLE,
@@ -82,6 +83,12 @@ export class SyndicStack extends Stack {
     stateTable.grantReadData(queryApi);
     const queryUrl = queryApi.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
 
+    // config/feeds.json is bundled into sync-feeds; a changed file is a changed function, run again on deploy.
+    const syncFeeds = fn('sync-feeds', FUNCTION_TIMEOUT_SECONDS.syncFeeds, 256);
+    stateTable.grantReadWriteData(syncFeeds);
+    new triggers.Trigger(this, 'SyncFeedsOnDeploy', { handler: syncFeeds, executeAfter: [stateTable], executeOnHandlerChange: true });
+
+    this.acknowledgeWildcards(syncFeeds, [stateTable]);
     this.acknowledgeWildcards(dispatchFeeds, [stateTable]);
     this.acknowledgeWildcards(fetchFeed, [stateTable]);
     this.acknowledgeWildcards(processArticle, [articlesTable, stateTable], rawBucket);

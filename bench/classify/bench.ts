@@ -6,11 +6,17 @@ import os from 'node:os';
 import { classifyTopics, scoreTopics, topicModel } from '../../shared/classify/topics.ts';
 import { decodeModel, type ModelArtifact } from '../../shared/classify/model.ts';
 import { huffpostDocs, topLevelTopics } from '../../shared/classify/train/corpus.ts';
+import { entityMsPerArticle, entityQuality } from './entities-bench.ts';
 import { agNews, bbcNews, type EvalSet } from './eval-corpora.ts';
 import { median, scoreSet, type SetReport } from './metrics.ts';
 import { trainNaiveBayes } from './naive-bayes.ts';
 
 const PASSES = 5;
+
+function compromiseVersion(): string {
+  const manifest = fileURLToPath(new URL('../../node_modules/compromise/package.json', import.meta.url));
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 function timed<T>(run: () => T[]): { results: T[]; msPerDoc: number; n: number } {
@@ -80,4 +86,12 @@ for (const set of [bbcNews(), agNews()]) {
   );
   tables.push(perClassTable(set.name, oursReport, peerReport));
 }
-console.log([...lines, ...tables].join('\n'));
+const bbcSample = bbcNews().docs.slice(0, 300);
+const quality = entityQuality();
+const entityLines = [
+  `\nEntities (compromise ${compromiseVersion()}): ${entityMsPerArticle(bbcSample, 3).toFixed(2)} ms per BBC article (first ${bbcSample.length}, median of 3 passes); written gold paragraphs:\n`,
+  '| kind | expected | found | precision | recall |',
+  '|---|---|---|---|---|',
+  ...Object.entries(quality).map(([kind, q]) => `| ${kind} | ${q.expected} | ${q.found} | ${pct(q.precision)} | ${pct(q.recall)} |`),
+];
+console.log([...lines, ...tables, ...entityLines].join('\n'));

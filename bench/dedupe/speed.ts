@@ -11,7 +11,7 @@ export function speedTable(texts: readonly string[], pairs: readonly (readonly [
   const sizes = texts.map((text) => JSON.stringify(fingerprint(text)).length);
   const median = (times: number[]) => quantile(times, 0.5);
   return table(
-    [`per text (${texts.length} BBC texts x 3 rounds)`, 'median', 'p95', 'ratio of medians'],
+    [`per text (${texts.length} BBC texts, best of 3 calls each)`, 'median', 'p95', 'ratio of medians'],
     [
       ['fingerprint() µs', fixed(median(fingerprintTimes), 1), fixed(quantile(fingerprintTimes, 0.95), 1), `${fixed(median(fingerprintTimes) / median(hashTimes), 1)}x peer`],
       ['peer: normalizeForHash + sha256 µs', fixed(median(hashTimes), 1), fixed(quantile(hashTimes, 0.95), 1), '1x'],

@@ -1,11 +1,15 @@
 // `syndic feeds`: the feeds the pipeline reads, their health, and adding (with autodiscovery) or removing.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { UsageError, parse } from '../args.ts';
 import { openTarget } from '../target.ts';
 import { canonicalizeUrl, discoverFeeds } from '../../shared/feeds/index.ts';
 import { fetchSettings } from '../../shared/config.ts';
 import { configuredFetcher } from '../../shared/pipeline/fetcher.ts';
 import { feedId } from '../../shared/store/records.ts';
-import { registerFeeds } from '../local/local-flow.ts';
+import { newFeed, parseFeedsFile, syncFeedsFile } from '../../shared/pipeline/feeds-file.ts';
+
+const FEEDS_FILE = fileURLToPath(new URL('../../config/feeds.json', import.meta.url));
 
 export async function feedsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -14,16 +18,20 @@ export async function feedsCommand(args: string[]): Promise<number> {
     json: { type: 'boolean', default: false },
   });
   const [action, url] = positionals;
-  if (!['list', 'add', 'remove'].includes(action ?? '')) throw new UsageError('feeds list | feeds add <url> | feeds remove <url>');
-  if (action !== 'list' && !url) throw new UsageError(`feeds ${action} needs a URL`);
+  if (!['list', 'add', 'remove', 'sync'].includes(action ?? '')) throw new UsageError('feeds list | add <url> | remove <url> | sync [file]');
+  if ((action === 'add' || action === 'remove') && !url) throw new UsageError(`feeds ${action} needs a URL`);
 
   const target = await openTarget({ aws: values.aws, profile: values.profile });
   try {
-    if (action === 'add') {
+    if (action === 'sync') {
+      const file = parseFeedsFile(JSON.parse(await readFile(url ?? FEEDS_FILE, 'utf8')));
+      const result = await syncFeedsFile(target.state, file, new Date());
+      console.log(`feeds file synced: ${result.added.length} added, ${result.removed.length} removed, ${result.kept} kept`);
+    } else if (action === 'add') {
       const fetcher = configuredFetcher(fetchSettings());
       const found = await discoverFeeds(url!, (candidate) => fetcher(candidate, { accept: 'any' }));
       if (found.length === 0) throw new UsageError(`no feed found at ${url}`);
-      await registerFeeds(target.state, [found[0]], new Date());
+      if (!(await target.state.addFeed(newFeed(found[0], 'cli', new Date())))) throw new UsageError(`already a feed: ${found[0]}`);
       console.log(`added ${found[0]}${found.length > 1 ? ` (also found: ${found.slice(1).join(', ')})` : ''}`);
     } else if (action === 'remove') {
       const known = await target.state.listFeeds();

@@ -1,9 +1,8 @@
 // One pass of the deployed flow, in-process: schedule tick -> dispatch-feeds -> feed queue -> fetch-feed
 // -> article queue -> process-article, through the real handlers and real SQS messages.
 import type { ScheduledEvent } from 'aws-lambda';
-import { feedId } from '../../shared/store/records.ts';
-import { StateStore } from '../../shared/store/state-store.ts';
-import type { FeedState } from '../../shared/store/state-store.ts';
+import type { StateStore } from '../../shared/store/state-store.ts';
+import { newFeed } from '../../shared/pipeline/feeds-file.ts';
 import type { Outcome } from '../../functions/runtime.ts';
 import type { LocalEnvironment } from './local-environment.ts';
 import { drainQueue } from './event-source.ts';
@@ -24,16 +23,7 @@ export interface FlowSummary {
 
 export async function registerFeeds(state: StateStore, urls: string[], now: Date): Promise<void> {
   for (const url of urls) {
-    const feed: FeedState = {
-      id: feedId(url),
-      url,
-      title: null,
-      addedAt: now.toISOString(),
-      etag: null,
-      lastModified: null,
-      lastFetchedAt: null,
-      health: { consecutiveFailures: 0, lastError: null, lastSuccessAt: null, lastAttemptAt: null, nextDueAt: now.toISOString(), paused: false },
-    };
+    const feed = newFeed(url, 'cli', now);
     // A feed already known keeps its validators and health; it is only made due for this run.
     if (!(await state.addFeed(feed))) await state.postponeFeed(feed.id, now.toISOString());
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, countMentions, extractEntities } from './entities.ts';
+import { cleanName, completeName, countMentions, extractEntities, titledPeople } from './entities.ts';
 
 describe('cleanName', () => {
   it('drops possessives, punctuation and leading descriptions', () => {
@@ -26,6 +26,28 @@ describe('countMentions', () => {
   });
   it('counts places and organizations by their whole-word occurrences', () => {
     expect(countMentions(text, [{ name: 'Berlin', count: 1 }], false)).toEqual([{ name: 'Berlin', count: 2 }]);
+  });
+});
+
+describe('titledPeople', () => {
+  it('takes the capitalised name after a title as a person', () => {
+    expect(titledPeople('Prime Minister Rishi Sunak met Chief executive Satya Nadella and coach Erik ten Hag.')).toEqual([
+      'Rishi Sunak',
+      'Satya Nadella',
+      'Erik ten Hag',
+    ]);
+  });
+  it('ignores a title followed by no name', () => {
+    expect(titledPeople('The president said the manager would stay.')).toEqual([]);
+  });
+});
+
+describe('completeName', () => {
+  it('grows a partial name to the full name the text gives', () => {
+    expect(completeName("Taylor Swift's tour. Taylor sang.", 'Taylor')).toBe('Taylor Swift');
+  });
+  it('keeps a name the text never extends', () => {
+    expect(completeName('Madonna sang.', 'Madonna')).toBe('Madonna');
   });
 });
 

@@ -41,6 +41,30 @@ export function cleanName(raw: string, stripTitles: boolean): string {
   return words.join(' ');
 }
 
+const NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}'’-]+";
+// Lower-case particles inside names: "Erik ten Hag", "Ursula von der Leyen".
+const PARTICLE = '(?:van|von|der|den|de|da|del|della|di|du|la|le|ten|ter|bin|al|el|dos|das)';
+const FULL_NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){1,3}`;
+// A title before capitalised words marks a person the tagger may not know: "Prime Minister Rishi Sunak".
+const TITLED_PERSON = new RegExp(
+  `\\b(?:President|Prime Minister|Chancellor|Minister|Secretary|Senator|Governor|Mayor|Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?|` +
+    `[Cc]hief [Ee]xecutive|[Dd]irector|[Mm]anager|[Cc]oach|[Ll]eader|[Cc]aptain|[Jj]udge|[Ss]pokesman|[Ss]pokeswoman)` +
+    `,?\\s+(${FULL_NAME})`,
+  'gu',
+);
+
+/** People named right after a title, which the tagger misses when it does not know the name. */
+export function titledPeople(text: string): string[] {
+  return [...text.matchAll(TITLED_PERSON)].map((m) => m[1]);
+}
+
+/** "Taylor" found where the text says "Taylor Swift": a partial name grows to the full one it starts. */
+export function completeName(text: string, name: string): string {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{M}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD})+`, 'gu');
+  const longest = text.match(pattern)?.sort((a, b) => b.length - a.length)[0];
+  return longest ? longest.replace(/['’]s$/u, '') : name;
+}
+
 function tally(names: string[]): NamedCount[] {
   // Mentions differing only in case are one name, shown as first written.
   const byKey = new Map<string, NamedCount>();
@@ -94,8 +118,11 @@ export function extractEntities(input: ClassifyInput): Entities {
   const doc = nlp(text);
   const names = (view: { out(format: 'array'): string[] }, stripTitles: boolean) =>
     view.out('array').map((raw) => cleanName(raw, stripTitles));
+  const people = [...names(doc.people(), true), ...titledPeople(text)].map((name) =>
+    name.includes(' ') ? name : completeName(text, name),
+  );
   return {
-    people: ranked(countMentions(text, tally(names(doc.people(), true)), true)),
+    people: ranked(countMentions(text, tally(people), true)),
     places: ranked(countMentions(text, tally(names(doc.places(), false)), false)),
     organizations: ranked(countMentions(text, tally(names(doc.organizations(), false)), false)),
   };

@@ -17,7 +17,7 @@ function artifact(weights: number[], terms = ['goal', 'vote']): ModelArtifact {
     vocabulary: terms.join('\n'),
     ...quantized(weights),
     bias: [0, 0],
-    calibration: { article: 1, paragraph: 0, intercept: 0 },
+    calibration: { article: { slope: 1, intercept: 0 }, paragraph: { slope: 1, intercept: 0 } },
     threshold: 0.5,
     training: {},
   };
@@ -36,7 +36,7 @@ describe('model artifact', () => {
 
   it('scores each class through the calibrated sigmoid', () => {
     const model = decodeModel(artifact([3, -3, -3, 3]));
-    const [sport, politics] = classScores(model, 'Late goal', '');
+    const [sport, politics] = classScores(model, 'Late goal', '').scores;
     expect(sport).toBeGreaterThan(0.9);
     expect(politics).toBeLessThan(0.1);
   });

@@ -19,13 +19,12 @@ export interface ModelArtifact {
 }
 
 /**
- * Logistic calibration fitted on held-aside data, from the whole article's logit for a topic and the
- * best logit any one paragraph gets for it: score = sigmoid(article * zArticle + paragraph * zParagraph + intercept).
+ * Platt scalings fitted on held-aside data: one for the whole article's logit for a topic, one for the
+ * best logit any single paragraph gets for it.
  */
 export interface Calibration {
-  article: number;
-  paragraph: number;
-  intercept: number;
+  article: { slope: number; intercept: number };
+  paragraph: { slope: number; intercept: number };
 }
 
 export interface LinearModel {
@@ -107,12 +106,27 @@ export function articleLogits(model: LinearModel, title: string | null, text: st
   return { article, paragraph };
 }
 
-export function calibrated(calibration: Calibration, article: number, paragraph: number): number {
-  return sigmoid(calibration.article * article + calibration.paragraph * paragraph + calibration.intercept);
+export interface ClassScores {
+  /** Score per class, in the model's class order. */
+  scores: Float32Array;
+  /** The whole article's own calibrated probability per class: which topic leads among equal scores. */
+  articleScores: Float32Array;
 }
 
-/** Calibrated probability per class, in the model's class order. */
-export function classScores(model: LinearModel, title: string | null, text: string): Float32Array {
+/**
+ * A topic's score is the larger of the whole article's calibrated probability and its best single
+ * paragraph's, so a topic that fills one paragraph of an article about something else still shows;
+ * the paragraph route is capped at the article's leading topic, which therefore stays first.
+ */
+export function combineScores(calibration: Calibration, article: Float32Array, paragraph: Float32Array): ClassScores {
+  const { article: a, paragraph: p } = calibration;
+  const articleScores = article.map((z) => sigmoid(a.slope * z + a.intercept));
+  const lead = Math.max(...articleScores);
+  const scores = articleScores.map((s, c) => Math.max(s, Math.min(lead, sigmoid(p.slope * paragraph[c] + p.intercept))));
+  return { scores, articleScores };
+}
+
+export function classScores(model: LinearModel, title: string | null, text: string): ClassScores {
   const { article, paragraph } = articleLogits(model, title, text);
-  return article.map((z, c) => calibrated(model.calibration, z, paragraph[c]));
+  return combineScores(model.calibration, article, paragraph);
 }

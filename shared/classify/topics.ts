@@ -18,15 +18,19 @@ export function topicModel(): LinearModel {
   return model;
 }
 
-/** Every IPTC top-level topic with its calibrated score, best first; empty for an unsupported language. */
+/**
+ * Every IPTC top-level topic with its calibrated score, best first (among equal scores, the topic the
+ * whole article leans to first); empty for an unsupported language.
+ */
 export function scoreTopics(input: ClassifyInput): TopicLabel[] {
   const m = topicModel();
   const language = resolveLanguage(input);
   if (language !== null && !m.languages.includes(language)) return [];
-  const scores = classScores(m, input.title, input.text);
+  const { scores, articleScores } = classScores(m, input.title, input.text);
   return m.classes
-    .map((cls, c) => ({ code: cls.code, label: cls.label, score: Math.round(scores[c] * 1000) / 1000 }))
-    .sort((a, b) => b.score - a.score);
+    .map((cls, c) => ({ code: cls.code, label: cls.label, score: Math.round(scores[c] * 1000) / 1000, lead: articleScores[c] }))
+    .sort((a, b) => b.score - a.score || b.lead - a.lead)
+    .map(({ code, label, score }) => ({ code, label, score }));
 }
 
 /**

@@ -20,6 +20,15 @@ const otherStory = [
   'could survive a shareholder vote next month.',
 ].join(' ');
 
+// Pinned from the seed article: records and band items stored by version 1 rely on these exact values.
+const GOLDEN_V1 = {
+  contentHash: '8290c02c39bf4134',
+  simhash: 'b756a153a3cd4f13',
+  minhash: 'HHXq8RBi35m2LfaP',
+  leadMinhash: 'L/WVwhBi6fmJQ8j1',
+  keys: ['b00:cc90f746', 'l00:4b1d6cc7'],
+};
+
 function viaJson(value: Fingerprint): Fingerprint {
   return JSON.parse(JSON.stringify(value)) as Fingerprint;
 }
@@ -44,6 +53,18 @@ describe('fingerprint', () => {
     expect(value.bandKeys).toHaveLength(32);
     expect(new Set(value.bandKeys).size).toBe(32);
     for (const key of value.bandKeys) expect(key).toMatch(/^[bl]\d\d:[0-9a-f]{8}$/);
+  });
+
+  it('stays the same for version 1: a change here needs a new DEDUPE_VERSION, as stored keys would no longer match', () => {
+    const value = fingerprint(scraped);
+    expect(DEDUPE_VERSION).toBe('1');
+    expect({
+      contentHash: value.contentHash.slice(0, 16),
+      simhash: value.simhash,
+      minhash: value.minhash.slice(0, 16),
+      leadMinhash: value.leadMinhash.slice(0, 16),
+      keys: [value.bandKeys[0], value.bandKeys[16]],
+    }).toEqual(GOLDEN_V1);
   });
 
   it('gives short texts no band keys, so they are never looked up or indexed', () => {

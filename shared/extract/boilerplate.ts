@@ -106,9 +106,9 @@ const MAX_BOILERPLATE_PARAGRAPH = 260;
 // pages with tens of thousands of paragraphs fast.
 const BOILERPLATE_START = new RegExp(`^(?:${BOILERPLATE_STARTS.map((pattern) => pattern.source).join('|')})`, 'iu');
 
+// A literal alternation is scanned several times faster than the same phrases one by one.
+const BOILERPLATE_PHRASE = new RegExp(BOILERPLATE_PHRASES.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+
 export function isBoilerplateParagraph(text: string): boolean {
-  if (text.length > MAX_BOILERPLATE_PARAGRAPH) return false;
-  if (BOILERPLATE_START.test(text)) return true;
-  const lower = text.toLowerCase();
-  return BOILERPLATE_PHRASES.some((phrase) => lower.includes(phrase));
+  return text.length <= MAX_BOILERPLATE_PARAGRAPH && (BOILERPLATE_START.test(text) || BOILERPLATE_PHRASE.test(text));
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXTRACTOR_VERSION, extractArticle } from './index.ts';
+import { EXTRACTOR_VERSION, countWords, extractArticle } from './index.ts';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name));
 const sharedDir = process.env.SYNDIC_SHARED_DIR ?? path.resolve(import.meta.dirname, '..', '..', '..', 'shared');
@@ -149,6 +149,14 @@ describe('extractArticle input handling', () => {
   });
 });
 
+// CPU time, not wall time: the test machines are shared, and other work must not fail these.
+function cpuMs(run: () => void): number {
+  const before = process.cpuUsage();
+  run();
+  const { user, system } = process.cpuUsage(before);
+  return (user + system) / 1000;
+}
+
 describe('extractArticle robustness', () => {
   const tags = ['div', 'p', 'span', 'a', 'article', 'section', 'ul', 'li', 'h2', 'script', 'style', 'table', 'td', 'br', 'form', 'nav'];
   const htmlPiece = fc.oneof(
@@ -178,21 +186,37 @@ describe('extractArticle robustness', () => {
     }), { numRuns: 200 });
   });
 
-  it('handles 10,000-deep nesting quickly', () => {
+  it('handles 10,000-deep nesting in well under 2 s of CPU', () => {
     const html = `<html><body>${'<div>'.repeat(10_000)}<p>Deep text that still has to come out of the page somehow.</p>${'</div>'.repeat(10_000)}</body></html>`;
-    const started = performance.now();
-    const article = extractArticle(html, 'https://example.org/');
-    expect(performance.now() - started).toBeLessThan(2000);
-    expect(article.text).toContain('Deep text');
+    let text = '';
+    expect(cpuMs(() => (text = extractArticle(html, 'https://example.org/').text))).toBeLessThan(2000);
+    expect(text).toContain('Deep text');
   });
 
-  it('handles a 10 MB page in well under 2 s', () => {
+  it('extracts a 10 MB page in well under 2 s of CPU', () => {
     const paragraph = (i: number) => `<p>Officials said on day ${i} that the rain would continue, and that rivers, roads and rail lines could flood again.</p>`;
     const html = `<html><body><article>${Array.from({ length: 85_000 }, (_, i) => paragraph(i)).join('')}</article></body></html>`;
     expect(html.length).toBeGreaterThan(10_000_000);
-    const started = performance.now();
-    const article = extractArticle(Buffer.from(html), 'https://example.org/');
-    expect(performance.now() - started).toBeLessThan(2000);
-    expect(article.wordCount).toBeGreaterThan(1_000_000);
+    const bytes = Buffer.from(html);
+    let wordCount = 0;
+    expect(cpuMs(() => (wordCount = extractArticle(bytes, 'https://example.org/').wordCount))).toBeLessThan(2000);
+    expect(wordCount).toBeGreaterThan(1_500_000);
+  });
+});
+
+describe('countWords', () => {
+  it('counts words of any script, keeping apostrophes and hyphens inside words', () => {
+    expect(countWords("Don't stop — well-known co-op 2024's 3.5%")).toBe(7);
+    expect(countWords('Привет, мир! Как дела?')).toBe(4);
+    expect(countWords('São Paulo, Zürich; naïve café')).toBe(5);
+  });
+
+  it('counts each Chinese or Japanese character as a word', () => {
+    expect(countWords('日本政府は本日')).toBe(7);
+  });
+
+  it('counts nothing in punctuation and space', () => {
+    expect(countWords('  —  ')).toBe(0);
+    expect(countWords('')).toBe(0);
   });
 });

@@ -6,11 +6,12 @@ import { toFetchError } from './request.ts';
 
 /**
  * Reads the body as it arrives off the wire and destroys the stream the moment it passes
- * maxBytes, so an oversized body is never buffered past the limit.
+ * maxBytes, so an oversized body is never buffered past the limit. Past the limit it throws
+ * TOO_LARGE, or, with `truncate`, returns the first maxBytes (robots.txt: RFC 9309 reads a prefix).
  */
-export async function readLimitedBody(res: IncomingMessage, maxBytes: number, url: string, signal: AbortSignal): Promise<Buffer> {
+export async function readLimitedBody(res: IncomingMessage, maxBytes: number, url: string, signal: AbortSignal, truncate = false): Promise<Buffer> {
   const declared = Number(res.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
+  if (!truncate && Number.isFinite(declared) && declared > maxBytes) {
     res.destroy();
     throw new FetchError('TOO_LARGE', url, `Content-Length ${declared} exceeds ${maxBytes} bytes`);
   }
@@ -18,11 +19,13 @@ export async function readLimitedBody(res: IncomingMessage, maxBytes: number, ur
   let total = 0;
   try {
     for await (const chunk of res as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > maxBytes) {
+      if (total + chunk.length > maxBytes) {
         res.destroy();
-        throw new FetchError('TOO_LARGE', url, `body exceeds ${maxBytes} bytes`);
+        if (!truncate) throw new FetchError('TOO_LARGE', url, `body exceeds ${maxBytes} bytes`);
+        chunks.push(chunk.subarray(0, maxBytes - total));
+        return Buffer.concat(chunks, maxBytes);
       }
+      total += chunk.length;
       chunks.push(chunk);
     }
   } catch (error) {

@@ -232,8 +232,8 @@ describe('safeFetch: limits', () => {
   });
 
   it('refuses a gzip bomb at the decompressed-size cap', async () => {
-    const bomb = gzipSync(Buffer.alloc(200 * 1024 * 1024));
-    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(256 * 1024);
     server.route('/bomb', respond(200, bomb, { 'content-type': 'text/html', 'content-encoding': 'gzip' }));
     const error = await fetchError(safeFetch(server.url('/bomb'), { ...local, maxDecodedBytes: 5 * 1024 * 1024 }));
     expect(error).toMatchObject({ code: 'TOO_LARGE', retryable: false });
@@ -264,15 +264,28 @@ describe('safeFetch: robots.txt', () => {
     expect(server.hits('/robots.txt')).toBe(1);
   });
 
+  it('reads the first 512 KiB of an oversized robots.txt rather than giving up on the host', async () => {
+    const big = await TestServer.start();
+    const padding = `# ${'x'.repeat(1000)}\n`.repeat(600);
+    big.route('/robots.txt', respond(200, `User-agent: *\nDisallow: /private\n${padding}`, { 'content-type': 'text/plain' }));
+    big.route('/private', respond(200, 'no', { 'content-type': 'text/html' }));
+    big.route('/public', respond(200, 'yes', { 'content-type': 'text/html' }));
+    const options = { ...local, robots: new RobotsTxtChecker() };
+    expect((await safeFetch(big.url('/public'), options)).status).toBe(200);
+    expect(await fetchError(safeFetch(big.url('/private'), options))).toMatchObject({ code: 'ROBOTS_DISALLOWED', retryable: false });
+    await big.close();
+  });
+
   it('spaces requests to a host by its Crawl-delay', async () => {
     const paced = await TestServer.start();
-    paced.route('/robots.txt', respond(200, 'User-agent: *\nCrawl-delay: 0.3\n', { 'content-type': 'text/plain' }));
+    paced.route('/robots.txt', respond(200, 'User-agent: *\nCrawl-delay: 0.5\n', { 'content-type': 'text/plain' }));
     paced.route('/a', respond(200, 'a', { 'content-type': 'text/html' }));
     const options = { ...local, robots: new RobotsTxtChecker(), hostGate: new MemoryHostGate({ minDelayMs: 0 }) };
     await safeFetch(paced.url('/a'), options);
     await safeFetch(paced.url('/a'), options);
     const [first, second] = paced.requests.filter((r) => r.path === '/a').map((r) => r.startedAt);
-    expect(second - first).toBeGreaterThanOrEqual(290);
+    // Arrival at the server adds each request's connect latency to the 500 ms the gate holds.
+    expect(second - first).toBeGreaterThanOrEqual(400);
     await paced.close();
   });
 

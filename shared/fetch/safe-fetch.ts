@@ -180,9 +180,9 @@ function robotsFetcher(ctx: Context): RobotsFetcher {
     try {
       const status = res.statusCode ?? 0;
       if (status < 200 || status >= 300) return { status, body: '' };
-      const raw = await readLimitedBody(res, ROBOTS_MAX_BYTES, robotsUrl, ctx.signal);
+      const raw = await readLimitedBody(res, ROBOTS_MAX_BYTES, robotsUrl, ctx.signal, true);
       const body = await decodeContentEncoding(raw, res.headers['content-encoding'], ROBOTS_MAX_BYTES * 4, robotsUrl);
-      return { status, body: body.toString('utf8') };
+      return { status, body: body.subarray(0, ROBOTS_MAX_BYTES).toString('utf8') };
     } finally {
       res.destroy();
       await release();

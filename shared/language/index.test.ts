@@ -4,7 +4,7 @@ import { detectLanguage, normalizeLanguageTag } from './index.ts';
 import { dominantScript } from './script.ts';
 
 const TEXTS: Record<string, string[]> = {
-  en: ['The president said the talks would continue next week.', 'Heavy rain caused flooding across the region on Sunday, and officials urged residents to stay indoors.'],
+  en: ['The president said the talks would continue next week, after both sides agreed on a timetable.', 'Heavy rain caused flooding across the region on Sunday, and officials urged residents to stay indoors.'],
   ru: ['Президент заявил, что переговоры продолжатся.', 'Сильные дожди вызвали наводнения по всему региону в воскресенье.'],
   uk: ['Президент заявив, що переговори триватимуть наступного тижня.'],
   es: ['El presidente dijo que las conversaciones continuarán la próxima semana.', 'Las fuertes lluvias provocaron inundaciones en toda la región el domingo.'],

@@ -1,5 +1,5 @@
-import { eld } from 'eld/extrasmall';
-import { dominantScript, scriptOfLanguage } from './script.ts';
+import { franc } from 'franc-min';
+import { dominantScript, scriptOfLanguage, type Script } from './script.ts';
 
 // ISO 639-1 codes (all 183), to tell a real lang attribute from junk such as "x-default" or "zz".
 const ISO_639_1 = new Set(
@@ -13,10 +13,9 @@ const ISO_639_1 = new Set(
 // Legacy codes still found in lang attributes, mapped to their current ones.
 const LEGACY_CODES: Record<string, string> = { iw: 'he', in: 'id', ji: 'yi' };
 
-// Enough text for a stable guess; more only costs time on long articles.
-const SAMPLE_CHARS = 3000;
+// Enough text for a stable guess; more only costs time (trigram scoring grows with the sample).
+const SAMPLE_CHARS = 600;
 const MIN_LETTERS_FOR_GUESS = 12;
-const SCRIPT_SAMPLE_CHARS = 600;
 
 /** The ISO 639-1 primary subtag of a lang attribute value ('en-US', 'pt_BR', 'RU'), or null. */
 export function normalizeLanguageTag(tag: string | null | undefined): string | null {
@@ -35,18 +34,33 @@ export function detectLanguage(text: string, hint?: string | null): string | nul
   const hinted = normalizeLanguageTag(hint);
   if (hinted) {
     const expected = scriptOfLanguage(hinted);
-    const actual = expected ? dominantScript(sample.slice(0, SCRIPT_SAMPLE_CHARS)) : null;
+    const actual = expected ? dominantScript(sample) : null;
     if (!expected || !actual || actual === expected) return hinted;
   }
   return guess(sample);
 }
 
+// franc-min answers in ISO 639-3; these are its languages that have an ISO 639-1 code.
+const ISO_639_3_TO_1: Record<string, string> = {
+  spa: 'es', eng: 'en', por: 'pt', ind: 'id', fra: 'fr', deu: 'de', jav: 'jv', vie: 'vi', ita: 'it', tur: 'tr',
+  pol: 'pl', swh: 'sw', sun: 'su', ron: 'ro', hau: 'ha', fuv: 'ff', bos: 'bs', hrv: 'hr', nld: 'nl', srp: 'sr',
+  ckb: 'ku', yor: 'yo', uzn: 'uz', zlm: 'ms', ibo: 'ig', tgl: 'tl', hun: 'hu', azj: 'az', ces: 'cs', run: 'rn',
+  plt: 'mg', qug: 'qu', nya: 'ny', zyb: 'za', kin: 'rw', zul: 'zu', swe: 'sv', lin: 'ln', som: 'so',
+  rus: 'ru', ukr: 'uk', bel: 'be', bul: 'bg', kaz: 'kk', arb: 'ar', urd: 'ur', pes: 'fa', pbu: 'ps',
+  hin: 'hi', mar: 'mr', npi: 'ne', cmn: 'zh', ben: 'bn', jpn: 'ja', kor: 'ko', tel: 'te', tam: 'ta',
+  guj: 'gu', kan: 'kn', mal: 'ml', mya: 'my', pan: 'pa', amh: 'am', tha: 'th', sin: 'si', ell: 'el',
+};
+
+// Scripts used by a single language need no statistics.
+const SCRIPT_LANGUAGE: Partial<Record<Script, string>> = { hangul: 'ko', thai: 'th', greek: 'el', hebrew: 'he' };
+const KANA = /[\u3040-\u30ff]/;
+
 function guess(sample: string): string | null {
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_LETTERS_FOR_GUESS) return null;
-  try {
-    return eld.detect(sample).language || null;
-  } catch {
-    return null;
-  }
+  const script = dominantScript(sample);
+  if (script === 'cjk') return KANA.test(sample) ? 'ja' : 'zh';
+  const byScript = script ? SCRIPT_LANGUAGE[script] : undefined;
+  if (byScript) return byScript;
+  return ISO_639_3_TO_1[franc(sample, { minLength: MIN_LETTERS_FOR_GUESS })] ?? null;
 }

@@ -65,6 +65,7 @@ export const FUNCTION_TIMEOUT_SECONDS = {
   fetchFeed: 60,
   processArticle: 60,
   queryApi: 10,
+  syncFeeds: 60,
 } as const;
 
 export const FEED_QUEUE: QueueDefinition = {

@@ -9,6 +9,8 @@ export interface FeedState {
   id: string;
   url: string;
   title: string | null;
+  /** 'file': managed by the feeds file, removed when the file drops it; 'cli': added by hand. */
+  origin: 'file' | 'cli';
   addedAt: string;
   etag: string | null;
   lastModified: string | null;

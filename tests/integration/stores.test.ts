@@ -5,6 +5,7 @@ import { StateStore } from '../../shared/store/state-store.ts';
 import type { FeedState } from '../../shared/store/state-store.ts';
 import { ARTICLES_TABLE, STATE_TABLE } from '../../shared/store/definitions.ts';
 import { ensureTables } from '../../cli/local/resources.ts';
+import { newFeed, parseFeedsFile, syncFeedsFile } from '../../shared/pipeline/feeds-file.ts';
 import { BACKENDS, clientsFor } from '../support/dynamo-backends.ts';
 import type { DynamoBackend } from '../support/dynamo-backends.ts';
 import { makeRecord } from '../support/records.ts';
@@ -127,7 +128,7 @@ describe.each(BACKENDS)('stores on $name', ({ start }) => {
 
     it('lists due feeds, skips paused ones and postpones a dispatched one', async () => {
       const feed = (id: string, nextDueAt: string, paused = false): FeedState => ({
-        id, url: `https://${id}.example/feed`, title: null, addedAt: now.toISOString(), etag: null, lastModified: null, lastFetchedAt: null,
+        id, url: `https://${id}.example/feed`, title: null, origin: 'cli', addedAt: now.toISOString(), etag: null, lastModified: null, lastFetchedAt: null,
         health: { consecutiveFailures: 0, lastError: null, lastSuccessAt: null, lastAttemptAt: null, nextDueAt, paused },
       });
       expect(await state.addFeed(feed('due', '2026-11-20T11:00:00.000Z'))).toBe(true);
@@ -142,6 +143,16 @@ describe.each(BACKENDS)('stores on $name', ({ start }) => {
       expect((await state.listFeeds()).map((f) => f.id).sort()).toEqual(['due', 'later', 'paused']);
       await state.removeFeed('later');
       expect(await state.getFeed('later')).toBeNull();
+    });
+
+    it('syncs the feeds file: adds what it names, drops file feeds it no longer names, keeps hand-added ones', async () => {
+      for (const feed of await state.listFeeds()) await state.removeFeed(feed.id);
+      await state.addFeed(newFeed('https://by-hand.example/feed', 'cli', now));
+      const first = await syncFeedsFile(state, parseFeedsFile({ feeds: [{ url: 'https://a.example/feed' }, { url: 'https://b.example/feed' }] }), now);
+      expect(first).toEqual({ added: ['https://a.example/feed', 'https://b.example/feed'], removed: [], kept: 0 });
+      const second = await syncFeedsFile(state, parseFeedsFile({ feeds: [{ url: 'https://b.example/feed', title: 'B' }] }), now);
+      expect(second).toEqual({ added: [], removed: ['https://a.example/feed'], kept: 1 });
+      expect((await state.listFeeds()).map((f) => f.url).sort()).toEqual(['https://b.example/feed', 'https://by-hand.example/feed']);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { articleLogits, calibrated, encodeWeights, quantizeWeights, type LinearModel, type ModelArtifact } from '../model.ts';
+import { articleLogits, combineScores, encodeWeights, quantizeWeights, type LinearModel, type ModelArtifact } from '../model.ts';
 import { featureVector, termCounts } from '../text-features.ts';
 import { fitLogistic, precisionThreshold } from './calibrate.ts';
 import type { TopLevelTopic, TrainingDoc } from './corpus.ts';
@@ -145,23 +145,24 @@ export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], co
     vocabulary,
     ...quantized,
     bias: trained.bias,
-    calibration: { article: 1, paragraph: 0, intercept: 0 },
+    calibration: { article: { slope: 1, intercept: 0 }, paragraph: { slope: 1, intercept: 0 } },
     threshold: 0,
   };
   const asideLogits = aside.map(({ doc }) => ({
     labels: new Set(doc.labels.map((code) => classIndex.get(code)!)),
     ...articleLogits(model, doc.title, doc.text),
   }));
-  const fitted = fitLogistic(
-    asideLogits.flatMap(({ labels, article, paragraph }) =>
-      [...article].map((z, c) => ({ features: [z, paragraph[c]], correct: labels.has(c) })),
-    ),
-  );
-  const calibration = { article: fitted.coefficients[0], paragraph: fitted.coefficients[1], intercept: fitted.intercept };
+  const platt = (feature: 'article' | 'paragraph') => {
+    const fitted = fitLogistic(
+      asideLogits.flatMap((row) => [...row[feature]].map((z, c) => ({ features: [z], correct: row.labels.has(c) }))),
+    );
+    return { slope: fitted.coefficients[0], intercept: fitted.intercept };
+  };
+  const calibration = { article: platt('article'), paragraph: platt('paragraph') };
   // Scores are compared as published: rounded to three decimals.
   const scored = asideLogits.flatMap(({ labels, article, paragraph }) =>
-    [...article].map((z, c) => ({
-      score: Math.round(calibrated(calibration, z, paragraph[c]) * 1000) / 1000,
+    [...combineScores(calibration, article, paragraph).scores].map((score, c) => ({
+      score: Math.round(score * 1000) / 1000,
       correct: labels.has(c),
     })),
   );

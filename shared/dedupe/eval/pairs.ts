@@ -125,6 +125,7 @@ function makeDistinctPair(
 
 /** A reproducible set of labelled pairs built from a corpus: `copies` true copies, then `distinct` others. */
 export function buildEvaluationSet(corpus: readonly CorpusArticle[], options: EvaluationSetOptions): EvaluationPair[] {
+  if (options.copies > corpus.length) throw new Error(`only ${corpus.length} articles for ${options.copies} copies`);
   const rng = new Random(options.seed);
   const titles = corpus.map((article) => article.title);
   const pairs: EvaluationPair[] = rng
