@@ -43,6 +43,7 @@ function printSummary(summary: FlowSummary, example: ArticleRecord | null, log: 
   log('summary');
   log(`  feeds read:          ${summary.feeds} (${summary.notModified} not modified)`);
   log(`  articles stored:     ${summary.stored} (${summary.copies} recognised as syndicated copies)`);
+  if (summary.updated > 0) log(`  articles updated:    ${summary.updated} (a new version of their feed entry)`);
   log(`  duplicates skipped:  ${summary.duplicates}`);
   log(`  failures:            ${summary.failures.length}`);
   for (const failure of summary.failures) log(`    ${failure.url}\n      ${failure.reason}`);

@@ -11,6 +11,8 @@ export interface FlowSummary {
   feeds: number;
   notModified: number;
   stored: number;
+  /** Records replaced by a newer version of their entry. */
+  updated: number;
   /** Stored records recognised as syndicated copies of a story already stored. */
   copies: number;
   /** Entries skipped because their URL (or canonical URL) was already claimed or stored. */
@@ -36,7 +38,7 @@ export async function runFlow(env: LocalEnvironment, progress: (line: string) =>
   const fetchFeed = await import('../../functions/fetch-feed/handler.ts');
   const processArticle = await import('../../functions/process-article/handler.ts');
 
-  const summary: FlowSummary = { feeds: 0, notModified: 0, stored: 0, copies: 0, duplicates: 0, failed: 0, failures: [], retries: 0, topics: {} };
+  const summary: FlowSummary = { feeds: 0, notModified: 0, stored: 0, updated: 0, copies: 0, duplicates: 0, failed: 0, failures: [], retries: 0, topics: {} };
   const stop = runtime.onOutcome((event: Outcome) => tally(summary, event, progress));
   try {
     const { dispatched } = await dispatch.handler(scheduleTick());
@@ -71,6 +73,10 @@ function tally(summary: FlowSummary, event: Outcome, progress: (line: string) =>
       progress(`stored ${o.record.title ?? o.id}${o.duplicateOf ? ` (copy of ${o.duplicateOf})` : ''}`);
       break;
     }
+    case 'updated':
+      summary.updated++;
+      progress(`updated ${o.record.title ?? o.id}`);
+      break;
     case 'exists':
     case 'alias':
       summary.duplicates++;

@@ -36,7 +36,7 @@ function classWeight(element: Element): number {
 }
 
 /** Furniture subtrees, sparing layout wrappers and anything that holds the marked article body. */
-function findExcluded(body: Element, markedBody: Element | null, stats: Map<Element, TextStats>): Set<Element> {
+export function findExcluded(body: Element, markedBody: Element | null, stats: Map<Element, TextStats>): Set<Element> {
   const total = stats.get(body)?.chars ?? 0;
   const markedAncestors = new Set<Element>();
   for (let node = markedBody; node; node = node.parent) markedAncestors.add(node);
@@ -52,7 +52,7 @@ function findExcluded(body: Element, markedBody: Element | null, stats: Map<Elem
 }
 
 /** Scores the blocks that hold sentences, Readability-style, and credits their ancestors. */
-function scoreCandidates(body: Element, stats: Map<Element, TextStats>, excluded: Set<Element>): Map<Element, number> {
+export function scoreCandidates(body: Element, stats: Map<Element, TextStats>, excluded: Set<Element>): Map<Element, number> {
   const credits = new Map<Element, number>();
   walkElements(body, (element) => {
     if (excluded.has(element)) return false;
@@ -80,6 +80,34 @@ function scoreCandidates(body: Element, stats: Map<Element, TextStats>, excluded
   return scores;
 }
 
+function isInside(node: Element, ancestor: Element): boolean {
+  for (let current: Element | null = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
+
+function commonAncestor(a: Element, b: Element): Element | null {
+  for (let current: Element | null = a; current; current = current.parent) if (isInside(b, current)) return current;
+  return null;
+}
+
+// Articles cut into chunks (a body div per section, with ads or promos between) score as several
+// strong candidates in nearby subtrees; their close common ancestor holds the whole article.
+const SPLIT_SHARE = 0.5;
+const SPLIT_MAX_LEVELS = 3;
+
+function widenToSplitArticle(top: Element, topScore: number, scores: Map<Element, number>, body: Element): Element {
+  let widened = top;
+  for (const [candidate, score] of scores) {
+    if (score < topScore * SPLIT_SHARE || isInside(candidate, widened) || isInside(widened, candidate)) continue;
+    const ancestor = commonAncestor(widened, candidate);
+    if (!ancestor || ancestor === body || !isInside(top, ancestor)) continue;
+    let levels = 0;
+    for (let current: Element | null = top; current && current !== ancestor; current = current.parent) levels++;
+    if (levels <= SPLIT_MAX_LEVELS) widened = ancestor;
+  }
+  return widened;
+}
+
 function isSentenceLike(element: Element, stats: TextStats | undefined): boolean {
   if (!stats || element.tag !== 'p') return false;
   const density = linkDensity(stats);
@@ -99,6 +127,8 @@ export function selectContent(root: Element, survey: PageSurvey): ContentSelecti
     if (score > topScore) [top, topScore] = [element, score];
   }
   if (!top || !top.parent || top === body) return { containers: [body], excluded, stats };
+  top = widenToSplitArticle(top, topScore, scores, body);
+  if (!top.parent || top === body) return { containers: [top], excluded, stats };
 
   // Articles split into sibling blocks (a lead paragraph, then a body div) keep every part.
   const threshold = Math.max(10, topScore * 0.2);

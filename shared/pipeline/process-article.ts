@@ -26,7 +26,7 @@ export interface ProcessArticleDeps {
 }
 
 export type ArticleOutcome =
-  | { status: 'stored'; id: string; duplicateOf: string | null; record: ArticleRecord }
+  | { status: 'stored' | 'updated'; id: string; duplicateOf: string | null; record: ArticleRecord }
   | { status: 'exists'; id: string }
   /** The page declared a canonical URL that another job already claimed. */
   | { status: 'alias'; id: string };
@@ -97,15 +97,16 @@ export async function processArticle(deps: ProcessArticleDeps, job: ArticleJob):
     duplicateOf: original?.id ?? null,
     storyId: original?.storyId ?? identity.id,
     rawKey,
+    entryVersion: job.version,
     contentType: response.contentType,
     extractorVersion: EXTRACTOR_VERSION,
     classifierVersion: CLASSIFIER_VERSION,
   };
 
   const outcome = await deps.articles.put(record);
-  if (outcome === 'exists') return { status: 'exists', id: record.id };
+  if (outcome === 'unchanged') return { status: 'exists', id: record.id };
   if (!record.duplicateOf) await deps.articles.addBands(print.bandKeys, record.id);
-  return { status: 'stored', id: record.id, duplicateOf: record.duplicateOf, record };
+  return { status: outcome === 'created' ? 'stored' : 'updated', id: record.id, duplicateOf: record.duplicateOf, record };
 }
 
 async function fetchPage(deps: ProcessArticleDeps, url: string) {
@@ -137,6 +138,8 @@ async function resolveIdentity(deps: ProcessArticleDeps, job: ArticleJob, declar
 
 /** The first stored record of the same story: exact text match by hash, near copies by LSH candidates. */
 async function findOriginal(deps: ProcessArticleDeps, id: string, print: Fingerprint): Promise<ArticleRecord | null> {
+  // Too short to tell a story from boilerplate (paywall, consent or error pages): never a copy.
+  if (print.bandKeys.length === 0) return null;
   const owner = await deps.articles.claimContentHash(print.contentHash, id);
   if (owner !== id) return (await deps.articles.get(owner)) ?? null;
   const candidates = (await deps.articles.getMany(await deps.articles.candidatesForBands(print.bandKeys))).filter(

@@ -30,7 +30,12 @@ export interface Page {
 const DEFAULT_WINDOW_MS = 30 * 24 * 3600 * 1000;
 const MAX_LIMIT = 100;
 
-export type PutOutcome = 'created' | 'exists';
+type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
+
+export type PutOutcome = 'created' | 'updated' | 'unchanged';
+
+/** What makes a stored record out of date: a new entry version, other text, or newer extraction or classification. */
+const VERSION_FIELDS = ['entryVersion', 'contentHash', 'extractorVersion', 'classifierVersion'] as const;
 
 export class ArticleStore {
   constructor(
@@ -38,29 +43,46 @@ export class ArticleStore {
     private readonly tableName: string,
   ) {}
 
-  /** Writes the record once; a second write of the same id is a no-op that reports 'exists'. */
+  /**
+   * Writes a record once. Writing it again is a no-op ('unchanged') unless one of its version fields
+   * differs, in which case it replaces the stored record ('updated'), keeping the story it belongs to.
+   */
   async put(record: ArticleRecord): Promise<PutOutcome> {
     articleRecordSchema.parse(record);
     // Index items first: they are idempotent, and a record is only visible once they exist.
     await this.batchPut(topicItems(record));
+    if (await this.putIf(record, 'attribute_not_exists(pk)')) return 'created';
+
+    const stored = await this.get(record.id, true);
+    if (!stored) throw new Error(`record ${record.id} vanished while being written`);
+    if (VERSION_FIELDS.every((field) => stored[field] === record[field])) return 'unchanged';
+    const replacement = { ...record, duplicateOf: stored.duplicateOf, storyId: stored.storyId };
+    await this.batchPut(topicItems(replacement));
+    const condition = VERSION_FIELDS.map((field) => `${field} = :${field}`).join(' AND ');
+    const values = Object.fromEntries(VERSION_FIELDS.map((field) => [`:${field}`, stored[field]]));
+    // Optimistic: a concurrent writer of another version makes this fail, and the message is retried.
+    if (!(await this.putIf(replacement, condition, values))) throw new Error(`record ${record.id} changed while being replaced`);
+    const current = new Set(replacement.topics.map((topic) => topic.code));
+    const stale = stored.topics.filter((topic) => !current.has(topic.code));
+    await this.batchDelete(stale.map((topic) => ({ pk: articlePk(record.id), sk: `TOPIC#${topic.code}` })));
+    return 'updated';
+  }
+
+  private async putIf(record: ArticleRecord, condition: string, values?: Record<string, unknown>): Promise<boolean> {
     try {
       await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: recordItem(record),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
+        new PutCommand({ TableName: this.tableName, Item: recordItem(record), ConditionExpression: condition, ExpressionAttributeValues: values }),
       );
-      return 'created';
+      return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'exists';
+      if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
   }
 
-  async get(id: string): Promise<ArticleRecord | null> {
+  async get(id: string, consistent = false): Promise<ArticleRecord | null> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: articlePk(id), sk: RECORD_SK } }),
+      new GetCommand({ TableName: this.tableName, Key: { pk: articlePk(id), sk: RECORD_SK }, ConsistentRead: consistent }),
     );
     return Item ? recordFromItem(Item) : null;
   }
@@ -208,15 +230,22 @@ export class ArticleStore {
     return { items: records.length > 0 ? records : await this.getMany(ids), cursor: null };
   }
 
-  private async batchPut(items: Record<string, unknown>[]): Promise<void> {
-    for (let i = 0; i < items.length; i += 25) {
-      let requests: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = items
-        .slice(i, i + 25)
-        .map((Item) => ({ PutRequest: { Item } }));
+  private batchPut(items: Record<string, unknown>[]): Promise<void> {
+    return this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+  }
+
+  private batchDelete(keys: Record<string, unknown>[]): Promise<void> {
+    return this.batchWrite(keys.map((Key) => ({ DeleteRequest: { Key } })));
+  }
+
+  /** BatchWriteItem in chunks of 25, retrying what DynamoDB leaves unprocessed with backoff. */
+  private async batchWrite(writes: WriteRequest[]): Promise<void> {
+    for (let i = 0; i < writes.length; i += 25) {
+      let requests: WriteRequest[] | undefined = writes.slice(i, i + 25);
       for (let attempt = 0; requests && requests.length > 0; attempt++) {
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
         const out = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
-        requests = out.UnprocessedItems?.[this.tableName] as typeof requests;
+        requests = out.UnprocessedItems?.[this.tableName] as WriteRequest[] | undefined;
       }
     }
   }

@@ -38,6 +38,8 @@ export const articleRecordSchema = z.object({
   duplicateOf: z.string().nullable(),
   storyId: z.string(),
   rawKey: z.string(),
+  /** The feed entry's version (its updated date, '-' when it has none): a new one replaces the record. */
+  entryVersion: z.string(),
   contentType: z.string().nullable(),
   extractorVersion: z.string(),
   classifierVersion: z.string(),

@@ -159,6 +159,19 @@ describe('running again', () => {
     expect(again.duplicates).toBeGreaterThanOrEqual(samples.manifest.articles.length);
   });
 
+  it('processes an entry again when its updated date changes, replacing the record', async () => {
+    const article = samples.manifest.articles[0];
+    const version = '2026-11-28T08:00:00Z';
+    const id = idOf(article.url);
+    expect(await state.claim({ articleId: id, version, url: canonicalizeUrl(article.url), now: new Date() })).toBe(true);
+    await new JobQueue(env.aws.sqs, env.config.articleQueueUrl).sendAll([
+      { url: article.url, canonicalUrl: canonicalizeUrl(article.url), articleId: id, version, feed: null, entry: { title: null, publishedAt: null, updatedAt: version, authors: [] } },
+    ]);
+    const again = await runFlow(env);
+    expect(again).toMatchObject({ stored: 0, updated: 1 });
+    expect((await articles.get(id))?.entryVersion).toBe(version);
+  });
+
   it('answers a second scheduled read with 304s and no further work', async () => {
     await registerFeeds(state, samples.manifest.feeds.map((feed) => feed.url), new Date());
     const again = await runFlow(env);

@@ -28,11 +28,30 @@ describe.each(BACKENDS)('stores on $name', ({ start }) => {
   });
 
   describe('article records', () => {
-    it('writes a record once and reports a second write of the same id as existing', async () => {
+    it('writes a record once: the same versions again change nothing', async () => {
       const record = makeRecord();
       expect(await articles.put(record)).toBe('created');
-      expect(await articles.put({ ...record, title: 'changed' })).toBe('exists');
+      expect(await articles.put({ ...record, title: 'changed' })).toBe('unchanged');
       expect(await articles.get(record.id)).toEqual(record);
+    });
+
+    it('replaces a record with a new version, keeping its story and dropping topics it lost', async () => {
+      const range = { since: '2025-03-01T00:00:00.000Z', until: '2025-03-31T00:00:00.000Z' };
+      const record = makeRecord({ publishedAt: '2025-03-10T10:00:00.000Z', duplicateOf: null, storyId: 'story-1' });
+      await articles.put(record);
+      const edited = {
+        ...record,
+        entryVersion: '2025-03-11T00:00:00Z',
+        title: 'Edited',
+        storyId: 'other',
+        topics: [{ code: 'medtop:06000000', label: 'environment', score: 0.7 }],
+      };
+      expect(await articles.put(edited)).toBe('updated');
+      expect(await articles.get(record.id)).toEqual({ ...edited, storyId: 'story-1' });
+      expect((await articles.listByTopic('medtop:11000000', range)).items.map((r) => r.id)).not.toContain(record.id);
+      expect((await articles.listByTopic('medtop:06000000', range)).items.map((r) => r.id)).toContain(record.id);
+      expect(await articles.put({ ...edited, classifierVersion: 'newer' })).toBe('updated');
+      expect(await articles.put({ ...edited, classifierVersion: 'newer' })).toBe('unchanged');
     });
 
     it('returns null for an id that was never stored', async () => {

@@ -32,6 +32,7 @@ export function makeRecord(overrides: Partial<ArticleRecord> & { url?: string } 
     duplicateOf: null,
     storyId: id,
     rawKey: `raw/2026-11-20/${id}/abc`,
+    entryVersion: '-',
     contentType: 'text/html',
     extractorVersion: 'test',
     classifierVersion: 'test',
