@@ -4,6 +4,7 @@ import { ingestCommand } from './commands/ingest.ts';
 import { queryCommand } from './commands/query.ts';
 import { extractCommand } from './commands/extract.ts';
 import { feedsCommand } from './commands/feeds.ts';
+import { reprocessCommand } from './commands/reprocess.ts';
 import { UsageError } from './args.ts';
 
 const USAGE = `usage: syndic <command> [options]
@@ -16,6 +17,8 @@ commands:
   extract <url-or-file> [--json]      show what the extractor makes of one page
   feeds list|add <url>|remove <url>   manage the feeds (local data, or --aws)
   feeds sync [file]                   make the feeds match config/feeds.json (as a deploy does)
+  reprocess [--since D] [--until D] [--source S] [--dry-run]
+                                      rebuild records from the raw archive after an upgrade
 
 Local commands keep their data in .syndic/<profile> (--profile, default 'local'); --aws uses the
 deployed stack named by the SYNDIC_* variables (see README).`;
@@ -26,6 +29,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   query: queryCommand,
   extract: extractCommand,
   feeds: feedsCommand,
+  reprocess: reprocessCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -18,6 +18,8 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as triggers from 'aws-cdk-lib/triggers';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as sfnTasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import {
   ARTICLES_TABLE, ARTICLE_QUEUE, FEED_QUEUE, FUNCTION_TIMEOUT_SECONDS, RAW_BUCKET, STATE_TABLE,
 } from '../shared/store/definitions.ts';
@@ -88,6 +90,8 @@ export class SyndicStack extends Stack {
     stateTable.grantReadWriteData(syncFeeds);
     new triggers.Trigger(this, 'SyncFeedsOnDeploy', { handler: syncFeeds, executeAfter: [stateTable], executeOnHandlerChange: true });
 
+    const reprocess = this.reprocessStateMachine(fn('reprocess-item', FUNCTION_TIMEOUT_SECONDS.reprocessItem, 1024), articlesTable, rawBucket);
+
     this.acknowledgeWildcards(syncFeeds, [stateTable]);
     this.acknowledgeWildcards(dispatchFeeds, [stateTable]);
     this.acknowledgeWildcards(fetchFeed, [stateTable]);
@@ -133,6 +137,60 @@ export class SyndicStack extends Stack {
     new CfnOutput(this, 'ArticleQueueUrl', { value: articles.queue.queueUrl });
     new CfnOutput(this, 'ArticleDlqUrl', { value: articles.dlq.queueUrl });
     new CfnOutput(this, 'QueryApiUrl', { value: queryUrl.url });
+    new CfnOutput(this, 'ReprocessStateMachineArn', { value: reprocess.stateMachineArn });
+  }
+
+  /**
+   * Reprocessing after an upgrade: a Distributed Map over the raw keys under a prefix, one Lambda call per
+   * key. Input: { prefix, since, until, source, dryRun } (the CLI's `reprocess --aws` fills it in).
+   */
+  private reprocessStateMachine(reprocessItem: NodejsFunction, articlesTable: dynamodb.TableV2, rawBucket: s3.Bucket): sfn.StateMachine {
+    articlesTable.grantReadWriteData(reprocessItem);
+    reprocessItem.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [rawBucket.arnForObjects('*')] }));
+    this.acknowledgeWildcards(reprocessItem, [articlesTable], rawBucket);
+
+    const eachRawCopy = new sfn.DistributedMap(this, 'ReprocessEachRawCopy', {
+      itemReader: new sfn.S3ObjectsItemReader({ bucket: rawBucket, prefix: sfn.JsonPath.stringAt('$.prefix') }),
+      itemSelector: {
+        key: sfn.JsonPath.stringAt('$$.Map.Item.Value.Key'),
+        since: sfn.JsonPath.stringAt('$.since'),
+        until: sfn.JsonPath.stringAt('$.until'),
+        source: sfn.JsonPath.stringAt('$.source'),
+        dryRun: sfn.JsonPath.stringAt('$.dryRun'),
+      },
+      maxConcurrency: 20,
+      mapExecutionType: sfn.StateMachineType.EXPRESS,
+      resultSelector: { done: true },
+    });
+    eachRawCopy.itemProcessor(
+      new sfnTasks.LambdaInvoke(this, 'ReprocessRawCopy', { lambdaFunction: reprocessItem, payloadResponseOnly: true, retryOnServiceExceptions: true }),
+    );
+    const machine = new sfn.StateMachine(this, 'Reprocess', {
+      definitionBody: sfn.DefinitionBody.fromChainable(eachRawCopy),
+      tracingEnabled: true,
+      logs: {
+        destination: new logs.LogGroup(this, 'ReprocessLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+        level: sfn.LogLevel.ALL,
+      },
+    });
+    Validations.of(machine).acknowledge(
+      ...['*', `<${this.logicalIdOf(reprocessItem)}.Arn>:*`].map((resource) => ({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::${resource}]`,
+        reason:
+          resource === '*'
+            ? 'Step Functions log delivery, X-Ray and starting its own map runs take no narrower resource.'
+            : 'The state machine invokes reprocess-item and its versions, nothing else.',
+      })),
+    );
+    // Map runs of this machine's own executions: the ARNs cannot be known before they start.
+    const executions = `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${this.logicalIdOf(machine)}"}]}]}`;
+    Validations.of(machine).acknowledge(
+      ...[`${executions}:*`, `${executions}/*:*`].map((resource) => ({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::${resource}]`,
+        reason: 'A Distributed Map describes and stops the map runs of its own executions, whose names are made at run time.',
+      })),
+    );
+    return machine;
   }
 
   /**

@@ -16,7 +16,7 @@ const config: TrainConfig = {
   candidateTerms: 60_000,
   keptTerms: 20_000,
   headlinesPerArticle: 8,
-  sourceWeight: { huffpost: 0.5, iptc: 3, seed: 10 },
+  sourceWeight: { huffpost: 0.35, iptc: 3, seed: 10 },
 };
 
 const output = fileURLToPath(new URL('../shared/classify/model/iptc-topics.json', import.meta.url));

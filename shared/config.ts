@@ -47,6 +47,8 @@ export interface QueueUrls {
 }
 
 export interface RuntimeConfig extends StorageNames, QueueUrls {
+  /** The reprocess state machine (deployed stacks only; the CLI's --aws reprocess starts it). */
+  reprocessStateMachineArn: string | undefined;
   fetch: FetchSettings;
   /** How often a healthy feed is read; the schedule only wakes the dispatcher. */
   feedIntervalMinutes: number;
@@ -76,6 +78,7 @@ export function runtimeConfig(env: Env = process.env): RuntimeConfig {
     articleQueueUrl: required(env, 'SYNDIC_ARTICLE_QUEUE_URL'),
     articleDlqUrl: required(env, 'SYNDIC_ARTICLE_DLQ_URL'),
     fetch: fetchSettings(env),
+    reprocessStateMachineArn: env.SYNDIC_REPROCESS_STATE_MACHINE_ARN || undefined,
     feedIntervalMinutes: integer(env, 'SYNDIC_FEED_INTERVAL_MINUTES', 15),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * One measured benchmark process: `node <bundle> <extractor> <corpus dir>` prints a ChildResult as
- * JSON. Run by run.ts; see there.
+ * JSON on stdout. Started by run.ts, which explains the method.
  */
 import { pathToFileURL } from 'node:url';
 import { loadCorpus, readPageHtml } from './corpus.ts';
@@ -8,9 +8,11 @@ import { EXTRACTORS, type ExtractorName } from './extractors.ts';
 
 export const PASSES = 3;
 
+/** Per-page times of one pass over the corpus, in milliseconds. */
 export interface Pass {
-  timesMs: number[];
-  totalMs: number;
+  wallMs: number[];
+  /** CPU time of the whole process (all threads, so garbage collection counts too). */
+  cpuMs: number[];
 }
 
 export interface ChildResult {
@@ -28,15 +30,18 @@ async function runChild(name: ExtractorName, dir: string): Promise<ChildResult> 
   const passes: Pass[] = [];
   for (let pass = 0; pass < PASSES; pass++) {
     // Pages are read one at a time, outside the timed region, so the process holds only the
-    // extractor's own memory and the clock sees only extraction.
-    const timesMs: number[] = [];
+    // extractor's own memory and the clocks see only extraction.
+    const timings: Pass = { wallMs: [], cpuMs: [] };
     for (const page of pages) {
       const input = { url: page.url, html: readPageHtml(page.id, dir) };
-      const started = performance.now();
+      const cpuBefore = process.cpuUsage();
+      const wallBefore = performance.now();
       texts[page.id] = extract(input);
-      timesMs.push(performance.now() - started);
+      timings.wallMs.push(performance.now() - wallBefore);
+      const cpu = process.cpuUsage(cpuBefore);
+      timings.cpuMs.push((cpu.user + cpu.system) / 1000);
     }
-    passes.push({ timesMs, totalMs: timesMs.reduce((sum, ms) => sum + ms, 0) });
+    passes.push(timings);
   }
   return { texts, passes, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }

@@ -54,8 +54,8 @@ async function check(parser: FeedParser, c: (typeof CASES)[number]): Promise<str
     if ((first?.title ?? null) !== c.expect.title) wrong.push('title');
     if (c.expect.publishedAt && first?.publishedAt !== c.expect.publishedAt) wrong.push('date');
     return wrong.length === 0 ? '✓' : `✗ ${wrong.join(', ')}`;
-  } catch (error) {
-    return `✗ throws`;
+  } catch {
+    return '✗ throws';
   }
 }
 
@@ -142,7 +142,7 @@ async function fetchPath(): Promise<void> {
   await server.close();
   console.log(`## Fetch-feed core path, ${ENTRIES}-entry RSS feed over a real socket on 127.0.0.1\n`);
   console.log(`Median of ${ROUNDS} runs after ${WARMUP} warm-up runs. Excludes the claim writes and SQS sends of the fetch-feed function.\n`);
-  console.log('| path | median ms | p-max ms | vs syndic 200 |');
+  console.log('| path | median ms | max ms | vs syndic 200 |');
   console.log('|---|---|---|---|');
   const ours = median(times.get(Object.keys(runs)[0])!);
   for (const [name, t] of times) console.log(`| ${name} | ${fmt(median(t))} | ${fmt(Math.max(...t))} | ${fmt(median(t) / ours, 2)}× |`);

@@ -252,6 +252,7 @@ export function* syntheticRecords(options: SyntheticOptions): Generator<ArticleR
       duplicateOf: copy ? copy.id : null,
       storyId: copy ? copy.storyId : id,
       rawKey: `raw/${fetchedAt.slice(0, 10)}/${id}/${hex(random, 64)}`,
+      entryVersion: random() < 0.6 ? publishedAt : '-',
       contentType: 'text/html; charset=utf-8',
       extractorVersion: 'extract-3',
       classifierVersion: 'nb-2',

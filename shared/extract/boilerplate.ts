@@ -1,4 +1,4 @@
-import type { Element } from './dom.ts';
+import { NAME_SEPARATOR, type Element } from './dom.ts';
 
 // Class/id words of page furniture, as CMSs and themes name it. Matched as whole words (or word
 // prefixes) of the class and id, with '-' and '_' as separators.
@@ -26,21 +26,31 @@ const FURNITURE_WORDS = new RegExp(
 // look like furniture (e.g. "entry-content comments-enabled").
 const CONTENT_WORDS = /(?:^| )(?:article\w*|body|content|main|post|entry|story|text|blog ?post)(?: |$)/;
 
+const SIDEBAR_LAYOUT = /(?:^| )sidebars?(?: |$)/;
+
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'figure', 'figcaption', 'menu']);
 const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alert', 'menu', 'menubar', 'toolbar']);
 
-/** True for elements whose markup says they are page furniture rather than article text. */
+/**
+ * True for elements whose markup says they are page furniture rather than article text: a
+ * furniture tag or role, or a class name with a furniture word ("footer-content", "entry-meta")
+ * unless another class name is plainly content ("entry-content comments-enabled").
+ */
 export function looksLikeFurniture(element: Element): boolean {
   if (FURNITURE_TAGS.has(element.tag)) return true;
   const role = element.attrs.role;
   if (role && FURNITURE_ROLES.has(role)) return true;
-  const words = element.names;
-  if (!words) return false;
-  return FURNITURE_WORDS.test(words) && !CONTENT_WORDS.test(words.replace(FURNITURE_COMPOUNDS, ' '));
+  if (!element.names) return false;
+  let furniture = false;
+  for (const name of element.names.split(NAME_SEPARATOR)) {
+    const furnitureWord = FURNITURE_WORDS.test(name);
+    // A content name wins; "content-sidebar-wrap" and the like are layout wrappers around the
+    // article and its sidebar, while "footer-content" is still the footer.
+    if (CONTENT_WORDS.test(name) && (!furnitureWord || SIDEBAR_LAYOUT.test(name))) return false;
+    if (furnitureWord) furniture = true;
+  }
+  return furniture;
 }
-
-// "entry-meta" or "post-tags" name furniture even though "entry"/"post" are content words.
-const FURNITURE_COMPOUNDS = /(?:post|entry|article) (?:meta|tags|categories|footer|utility|info|nav\w*|share\w*|author\w*|comments?|related\w*)/g;
 
 /** Class words that name the article body in common CMSs and schema.org markup. */
 const BODY_WORDS = /(?:^| )(?:article ?(?:body|content|text)|articlebody|entry ?content|post ?(?:body|content|text|entry)|story ?(?:body|content|text)|body ?(?:text|copy)|main ?content|content ?body|rich ?text|text ?body|td post content|single ?content|news ?(?:text|body|content))(?: |$)/;

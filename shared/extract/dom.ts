@@ -4,12 +4,18 @@ import { Parser } from 'htmlparser2';
 export interface Element {
   tag: string;
   attrs: Record<string, string>;
-  /** class and id, lowercased, '-' and '_' read as spaces: what class-name heuristics match. */
+  /**
+   * The class names and id, lowercased, with '-' and '_' read as spaces and the names joined by
+   * NAME_SEPARATOR ("entry-content has_video" -> "entry content | has video"): what class-name
+   * heuristics match.
+   */
   names: string;
   children: Node[];
   parent: Element | null;
 }
 export type Node = Element | string;
+
+export const NAME_SEPARATOR = ' | ';
 
 // Subtrees that never hold article text. Their content is not even kept, which also keeps
 // memory low on script-heavy pages.
@@ -74,7 +80,12 @@ function stripScripts(html: string, jsonLd: string[]): string {
 function namesOf(attrs: Record<string, string>): string {
   const { class: className, id } = attrs;
   if (!className && !id) return '';
-  return `${className ?? ''} ${id ?? ''}`.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+  const tokens: string[] = [];
+  for (const token of `${className ?? ''} ${id ?? ''}`.toLowerCase().split(/\s+/)) {
+    const words = token.replace(/[-_]+/g, ' ').trim();
+    if (words) tokens.push(words);
+  }
+  return tokens.join(NAME_SEPARATOR);
 }
 
 export function parseHtml(html: string, onElement?: (element: Element) => void): ParsedDocument {

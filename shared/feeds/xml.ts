@@ -84,9 +84,9 @@ export function parseXml(text: string, documentUrl: string): XmlElement[] {
         const parent = stack[stack.length - 1];
         // Scopes share their parent's prefix map unless they declare a namespace themselves.
         let prefixes = parent?.prefixes ?? NO_PREFIXES;
-        const attrs: Record<string, string> = {};
-        for (const key in rawAttrs) {
-          const value = rawAttrs[key];
+        const attrs = rawAttrs; // htmlparser2 hands over a fresh object per tag: decode in place
+        for (const key in attrs) {
+          const value = attrs[key];
           const decoded = value.includes('&') ? decodeHTMLAttribute(value) : value;
           attrs[key] = decoded;
           if (key === 'xmlns' || key.startsWith('xmlns:')) {

@@ -117,7 +117,7 @@ export class DynamoHostGate implements HostGate {
       // The grant is stamped with the time the request was sent; when its round trip ate a visible
       // part of the delay, stamp it again from now so the next start keeps the full distance.
       const roundTrip = Date.now() - now;
-      if (roundTrip > delayMs * 0.02) await this.deferUntil(host, Date.now() + delayMs);
+      if (delayMs > 0 && roundTrip > delayMs * 0.02) await this.deferUntil(host, Date.now() + delayMs);
       return null;
     } catch (error) {
       if (!isConditionFailure(error)) throw error;

@@ -1,4 +1,5 @@
 import robotsParser from 'robots-parser';
+import { FetchError } from './errors.ts';
 
 /** A robots.txt as fetched: HTTP status (0 when unreachable) and body. */
 export interface RobotsRecord {
@@ -59,6 +60,12 @@ export class MemoryRobotsCache implements RobotsCache {
   }
 }
 
+interface ParsedRobots {
+  expiresAt: number;
+  status: number;
+  robot: ReturnType<typeof robotsParser> | null;
+}
+
 export interface RobotsTxtCheckerOptions {
   cache?: RobotsCache;
   /** How long a successfully read robots.txt (or a 4xx meaning "none") is trusted. RFC 9309: up to 24 h. */
@@ -84,7 +91,9 @@ export class RobotsTxtChecker implements RobotsChecker {
   private readonly errorTtlMs: number;
   private readonly maxCrawlDelayMs: number;
   // Parsed files, so a hot host is not re-parsed (or re-read from the shared cache) per request.
-  private readonly parsed = new Map<string, { expiresAt: number; robot: ReturnType<typeof robotsParser> | null; status: number }>();
+  private readonly parsed = new Map<string, ParsedRobots>();
+  // Reads in progress, so a burst of requests to a cold host fetches its robots.txt once.
+  private readonly pending = new Map<string, Promise<ParsedRobots>>();
 
   constructor(options: RobotsTxtCheckerOptions = {}) {
     this.cache = options.cache ?? new MemoryRobotsCache();
@@ -94,15 +103,15 @@ export class RobotsTxtChecker implements RobotsChecker {
   }
 
   async check(url: URL, userAgent: string, fetchRobots: RobotsFetcher): Promise<RobotsVerdict> {
-    const key: RobotsKey = { protocol: url.protocol, host: url.host };
     const robotsUrl = `${url.protocol}//${url.host}/robots.txt`;
-    const memoKey = robotsUrl;
-    let entry = this.parsed.get(memoKey);
+    let entry = this.parsed.get(robotsUrl);
     if (!entry || entry.expiresAt <= Date.now()) {
-      const record = (await this.cache.get(key)) ?? (await this.fetchAndStore(key, robotsUrl, fetchRobots));
-      const ok = record.status >= 200 && record.status < 300;
-      entry = { expiresAt: record.expiresAt, status: record.status, robot: ok ? robotsParser(robotsUrl, record.body) : null };
-      setBounded(this.parsed, memoKey, entry);
+      let reading = this.pending.get(robotsUrl);
+      if (!reading) {
+        reading = this.read({ protocol: url.protocol, host: url.host }, robotsUrl, fetchRobots).finally(() => this.pending.delete(robotsUrl));
+        this.pending.set(robotsUrl, reading);
+      }
+      entry = await reading;
     }
     if (entry.status >= 400 && entry.status < 500) return { allowed: true, retryable: false };
     if (!entry.robot) return { allowed: false, retryable: true };
@@ -116,12 +125,22 @@ export class RobotsTxtChecker implements RobotsChecker {
     };
   }
 
+  private async read(key: RobotsKey, robotsUrl: string, fetchRobots: RobotsFetcher): Promise<ParsedRobots> {
+    const record = (await this.cache.get(key)) ?? (await this.fetchAndStore(key, robotsUrl, fetchRobots));
+    const ok = record.status >= 200 && record.status < 300;
+    const entry = { expiresAt: record.expiresAt, status: record.status, robot: ok ? robotsParser(robotsUrl, record.body) : null };
+    setBounded(this.parsed, robotsUrl, entry);
+    return entry;
+  }
+
   private async fetchAndStore(key: RobotsKey, robotsUrl: string, fetchRobots: RobotsFetcher): Promise<RobotsRecord> {
     let status = 0;
     let body = '';
     try {
       ({ status, body } = await fetchRobots(robotsUrl));
-    } catch {
+    } catch (error) {
+      // Our own time or turn ran out: that says nothing about the site, so nothing is recorded.
+      if (error instanceof FetchError && (error.code === 'TIMEOUT' || error.code === 'RATE_LIMITED')) throw error;
       status = 0; // unreachable: treated like a 5xx
     }
     const failed = status === 0 || status >= 500;

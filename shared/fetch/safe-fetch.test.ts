@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FetchError, MemoryHostGate, RobotsTxtChecker, safeFetch, type SafeFetchOptions } from './index.ts';
@@ -84,6 +84,13 @@ describe('safeFetch: responses', () => {
     expect((await safeFetch(server.url('/doc.pdf'), { ...local, accept: 'any' })).status).toBe(200);
   });
 
+  it('sniffs a response without Content-Type: markup passes for an article, anything else does not', async () => {
+    server.route('/untyped-page', (_req, res) => void res.end('<!doctype html><p>hi</p>'));
+    server.route('/untyped-pdf', (_req, res) => void res.end('%PDF-1.7 ...'));
+    expect((await safeFetch(server.url('/untyped-page'), { ...local, accept: 'html' })).contentType).toBeNull();
+    expect(await fetchError(safeFetch(server.url('/untyped-pdf'), { ...local, accept: 'html' }))).toMatchObject({ code: 'UNSUPPORTED_CONTENT_TYPE', retryable: false });
+  });
+
   it('reaches *.localhost names on 127.0.0.1 with the name in the Host header', async () => {
     server.route('/story', respond(200, 'planet', { 'content-type': 'text/html' }));
     const result = await safeFetch(server.url('/story', 'daily-planet.localhost'), local);
@@ -107,6 +114,31 @@ describe('safeFetch: TLS', () => {
     } finally {
       tls.close();
     }
+  });
+});
+
+describe('safeFetch: connecting', () => {
+  it('gives up on a connection that never completes its TLS handshake at the connect timeout', async () => {
+    const mute = net.createServer(() => {}); // accepts TCP, never answers the TLS ClientHello
+    await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
+    const started = Date.now();
+    try {
+      const error = await fetchError(safeFetch(`https://127.0.0.1:${(mute.address() as AddressInfo).port}/`, { ...local, connectTimeoutMs: 200, timeoutMs: 5000 }));
+      expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true });
+      expect(error.message).toMatch(/connect/);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      mute.close();
+    }
+  });
+
+  it('stops when the caller aborts', async () => {
+    server.route('/hang', () => {});
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await fetchError(safeFetch(server.url('/hang'), { ...local, signal: controller.signal }));
+    expect(error.code).toBe('NETWORK');
+    expect(error.message).toMatch(/aborted/);
   });
 });
 
@@ -287,6 +319,20 @@ describe('safeFetch: robots.txt', () => {
     // Arrival at the server adds each request's connect latency to the 500 ms the gate holds.
     expect(second - first).toBeGreaterThanOrEqual(400);
     await paced.close();
+  });
+
+  it('fetches robots.txt once for a burst of requests to a cold host', async () => {
+    const cold = await TestServer.start();
+    cold.route('/robots.txt', async (_req, res) => {
+      await new Promise((r) => setTimeout(r, 50));
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
+    });
+    cold.route('/page', respond(200, 'ok', { 'content-type': 'text/html' }));
+    const options = { ...local, robots: new RobotsTxtChecker() };
+    await Promise.all(Array.from({ length: 5 }, () => safeFetch(cold.url('/page'), options)));
+    expect(cold.hits('/robots.txt')).toBe(1);
+    expect(cold.hits('/page')).toBe(5);
+    await cold.close();
   });
 
   it('treats a missing robots.txt as no restriction and an erroring one as a retryable refusal', async () => {

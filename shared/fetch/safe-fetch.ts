@@ -40,7 +40,6 @@ export interface SafeFetchOptions {
   resolver?: Resolver;
 }
 
-
 export const defaultRobotsChecker = new RobotsTxtChecker();
 export const defaultHostGate = new MemoryHostGate();
 

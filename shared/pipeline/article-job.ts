@@ -4,7 +4,8 @@
 import { ARTICLE_QUEUE } from '../store/definitions.ts';
 import { InvalidJobError, articleJobSchema, parseJob } from '../store/jobs.ts';
 import type { JobQueue } from '../store/job-queue.ts';
-import { ArticleError, processArticle } from './process-article.ts';
+import { processArticle } from './process-article.ts';
+import { ArticleError } from './analyze-page.ts';
 import type { ArticleOutcome, ProcessArticleDeps } from './process-article.ts';
 
 export interface ArticleJobDeps extends ProcessArticleDeps {

@@ -13,6 +13,7 @@ import type { Fetcher } from './fetcher.ts';
 import type { DispatchDeps } from './dispatch-feeds.ts';
 import type { IngestFeedDeps } from './ingest-feed.ts';
 import type { ArticleJobDeps } from './article-job.ts';
+import type { ReprocessDeps } from './reprocess.ts';
 import type { CustomTopicRules } from '../classify/index.ts';
 
 export function stores(names: StorageNames, aws: AwsClients): { articles: ArticleStore; state: StateStore } {
@@ -57,4 +58,8 @@ export function articleJobDeps(config: RuntimeConfig, aws: AwsClients, customTop
     now: clock,
     customTopics,
   };
+}
+
+export function reprocessDeps(config: StorageNames, aws: AwsClients, customTopics: CustomTopicRules | null): ReprocessDeps {
+  return { articles: new ArticleStore(aws.dynamo, config.articlesTable), raw: new RawArchive(aws.s3, config.rawBucket), customTopics };
 }

@@ -1,8 +1,6 @@
 // One article: safe fetch -> raw copy in S3 -> extract -> dedupe -> classify -> record in DynamoDB.
 // The order keeps data safe: the raw copy exists before any record refers to it, and every step can run
 // again after a crash or a redelivery without creating a second record.
-import { extractArticle, EXTRACTOR_VERSION } from '../extract/index.ts';
-import { classifyTopics, extractEntities, applyCustomTopics, CLASSIFIER_VERSION } from '../classify/index.ts';
 import type { CustomTopicRules } from '../classify/index.ts';
 import { fingerprint, isSyndicatedCopy } from '../dedupe/index.ts';
 import type { Fingerprint } from '../dedupe/index.ts';
@@ -12,9 +10,11 @@ import type { ArticleStore } from '../store/article-store.ts';
 import type { RawArchive } from '../store/raw-archive.ts';
 import type { StateStore } from '../store/state-store.ts';
 import type { ArticleJob } from '../store/jobs.ts';
-import { RECORD_SCHEMA_VERSION, articleId } from '../store/records.ts';
+import { articleId } from '../store/records.ts';
 import type { ArticleRecord } from '../store/records.ts';
 import type { Fetcher } from './fetcher.ts';
+import { ArticleError, buildRecord, extractPage, storedFingerprint } from './analyze-page.ts';
+import type { PageContext } from './analyze-page.ts';
 
 export interface ProcessArticleDeps {
   articles: ArticleStore;
@@ -31,21 +31,6 @@ export type ArticleOutcome =
   /** The page declared a canonical URL that another job already claimed. */
   | { status: 'alias'; id: string };
 
-/** A failure with a reason and whether trying again can help. */
-export class ArticleError extends Error {
-  override readonly name = 'ArticleError';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-  }
-}
-
-/** DynamoDB items must stay under 400 KB; the text is cut well below that and kept whole in S3. */
-const MAX_TEXT_BYTES = 300_000;
-
 export async function processArticle(deps: ProcessArticleDeps, job: ArticleJob): Promise<ArticleOutcome> {
   const response = await fetchPage(deps, job.url);
   const fetchedAt = deps.now();
@@ -57,51 +42,24 @@ export async function processArticle(deps: ProcessArticleDeps, job: ArticleJob):
     body: response.body,
   });
 
-  const extracted = extractArticle(response.body, response.url, { contentType: response.contentType });
-  if (extracted.text.trim() === '') throw new ArticleError('NO_ARTICLE_TEXT', `no article text found at ${response.url}`, false);
-
+  const extracted = extractPage(response.body, response.url, response.contentType);
   const identity = await resolveIdentity(deps, job, extracted.canonicalUrl ?? response.url);
   if (identity.alias) return { status: 'alias', id: identity.id };
 
   const print = fingerprint(extracted.text);
   const original = await findOriginal(deps, identity.id, print);
-  const title = extracted.title ?? job.entry.title;
-  const classifierInput = { title, text: extracted.text, language: extracted.language };
-  const entities = extractEntities(classifierInput);
-  const { text, truncated } = fitText(extracted.text);
-
-  const record: ArticleRecord = {
-    schemaVersion: RECORD_SCHEMA_VERSION,
+  const page: PageContext = {
     id: identity.id,
     url: response.url,
     canonicalUrl: identity.canonicalUrl,
     feed: job.feed,
-    source: { host: new URL(identity.canonicalUrl).host, name: extracted.siteName },
-    title,
-    authors: extracted.authors.length > 0 ? extracted.authors : job.entry.authors,
-    publishedAt: extracted.publishedAt ?? job.entry.publishedAt,
-    modifiedAt: extracted.modifiedAt ?? job.entry.updatedAt,
-    fetchedAt: fetchedAt.toISOString(),
-    language: extracted.language,
-    text,
-    textTruncated: truncated,
-    excerpt: extracted.excerpt,
-    wordCount: extracted.wordCount,
-    leadImage: extracted.leadImage,
-    topics: classifyTopics(classifierInput),
-    customTopics: deps.customTopics ? applyCustomTopics(deps.customTopics, { ...classifierInput, entities }) : [],
-    entities,
-    contentHash: print.contentHash,
-    simhash: print.simhash,
-    fingerprint: storableFingerprint(print),
-    duplicateOf: original?.id ?? null,
-    storyId: original?.storyId ?? identity.id,
-    rawKey,
+    entry: job.entry,
     entryVersion: job.version,
+    fetchedAt: fetchedAt.toISOString(),
+    rawKey,
     contentType: response.contentType,
-    extractorVersion: EXTRACTOR_VERSION,
-    classifierVersion: CLASSIFIER_VERSION,
   };
+  const record = buildRecord(page, extracted, print, { duplicateOf: original?.id ?? null, storyId: original?.storyId ?? identity.id }, deps.customTopics);
 
   const outcome = await deps.articles.put(record);
   if (outcome === 'unchanged') return { status: 'exists', id: record.id };
@@ -148,21 +106,4 @@ async function findOriginal(deps: ProcessArticleDeps, id: string, print: Fingerp
   if (candidates.length === 0) return null;
   const earliest = candidates.sort((a, b) => a.fetchedAt.localeCompare(b.fetchedAt))[0];
   return earliest.duplicateOf ? ((await deps.articles.get(earliest.duplicateOf)) ?? earliest) : earliest;
-}
-
-/** Band keys live in their own items, hash and simhash in their own fields: the rest stays on the record. */
-function storableFingerprint(print: Fingerprint): ArticleRecord['fingerprint'] {
-  const { bandKeys: _bands, contentHash: _hash, simhash: _simhash, ...rest } = print;
-  return rest;
-}
-
-function storedFingerprint(record: ArticleRecord): Fingerprint {
-  return { ...record.fingerprint, contentHash: record.contentHash, simhash: record.simhash, bandKeys: [] } as unknown as Fingerprint;
-}
-
-function fitText(text: string): { text: string; truncated: boolean } {
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length <= MAX_TEXT_BYTES) return { text, truncated: false };
-  // Cutting bytes can split a character; the decoder drops the partial tail.
-  return { text: new TextDecoder().decode(bytes.subarray(0, MAX_TEXT_BYTES)).replace(/\uFFFD$/, ''), truncated: true };
 }

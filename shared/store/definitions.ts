@@ -66,6 +66,7 @@ export const FUNCTION_TIMEOUT_SECONDS = {
   processArticle: 60,
   queryApi: 10,
   syncFeeds: 60,
+  reprocessItem: 60,
 } as const;
 
 export const FEED_QUEUE: QueueDefinition = {

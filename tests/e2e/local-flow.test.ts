@@ -17,6 +17,8 @@ import { articleId, feedId } from '../../shared/store/records.ts';
 import type { ArticleRecord } from '../../shared/store/records.ts';
 import type { ArticleJob } from '../../shared/store/jobs.ts';
 import { getFromSampleServer } from '../support/http.ts';
+import { reprocessDeps } from '../../shared/pipeline/dependencies.ts';
+import { reprocessRawKey } from '../../shared/pipeline/reprocess.ts';
 
 let samples: SampleServer;
 let env: LocalEnvironment;
@@ -179,6 +181,34 @@ describe('running again', () => {
     expect(again.stored + again.duplicates + again.failures.length).toBe(0);
     const feeds = await state.listFeeds();
     expect(feeds.map((feed) => feed.id).sort()).toEqual(samples.manifest.feeds.map((feed) => feedId(feed.url)).sort());
+  });
+});
+
+describe('reprocessing from the raw archive', () => {
+  it('leaves records built by the current extractor and classifier alone', async () => {
+    const deps = reprocessDeps(env.config, env.aws, null);
+    const statuses = new Set<string>();
+    for await (const key of deps.raw.list()) statuses.add((await reprocessRawKey(deps, key, { dryRun: true })).status);
+    expect([...statuses].sort()).toEqual(['unchanged']);
+  });
+
+  it('rebuilds a record made by an older extractor, once, and only when not a dry run', async () => {
+    const deps = reprocessDeps(env.config, env.aws, null);
+    const current = (await articles.get(idOf(samples.manifest.articles[1].url)))!;
+    await articles.put({ ...current, text: 'what an older extractor kept', contentHash: 'older', extractorVersion: 'older' });
+
+    expect(await reprocessRawKey(deps, current.rawKey, { source: 'elsewhere.example' })).toMatchObject({ status: 'skipped' });
+    expect(await reprocessRawKey(deps, current.rawKey, { dryRun: true })).toMatchObject({ status: 'would-update' });
+    expect((await articles.get(current.id))?.extractorVersion).toBe('older');
+    expect(await reprocessRawKey(deps, current.rawKey)).toMatchObject({ status: 'updated' });
+    const rebuilt = await articles.get(current.id);
+    expect(rebuilt).toMatchObject({ text: current.text, extractorVersion: current.extractorVersion, storyId: current.storyId });
+    expect(await reprocessRawKey(deps, current.rawKey)).toMatchObject({ status: 'unchanged' });
+  });
+
+  it('skips a raw copy that no record was built from', async () => {
+    const deps = reprocessDeps(env.config, env.aws, null);
+    expect(await reprocessRawKey(deps, `raw/2026-11-27/unknown/${'0'.repeat(64)}`)).toMatchObject({ status: 'skipped' });
   });
 });
 

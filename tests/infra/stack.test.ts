@@ -81,7 +81,7 @@ describe('queues', () => {
 
 describe('functions', () => {
   it('runs each of its functions on arm64 with the newest Node.js runtime, at least nodejs22.x', () => {
-    const ours = ['DispatchFeeds', 'FetchFeed', 'ProcessArticle', 'QueryApi', 'SyncFeeds'];
+    const ours = ['DispatchFeeds', 'FetchFeed', 'ProcessArticle', 'QueryApi', 'SyncFeeds', 'ReprocessItem'];
     const functions = Object.entries(template.findResources('AWS::Lambda::Function'))
       .filter(([id]) => ours.some((name) => id.startsWith(name)))
       .map(([, resource]) => resource) as { Properties: { Runtime: string; Architectures: string[] } }[];
@@ -110,6 +110,16 @@ describe('feeds file', () => {
     const syncRole = Object.keys(template.findResources('AWS::IAM::Policy')).some((id) => id.startsWith('SyncFeedsServiceRoleDefaultPolicy'));
     expect(syncRole).toBe(true);
     expect(actionsOf('SyncFeeds').some((action) => action.startsWith('s3:') || action.startsWith('sqs:'))).toBe(false);
+  });
+});
+
+describe('reprocessing', () => {
+  it('runs a Distributed Map over the raw archive, logged and traced', () => {
+    const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as { Properties: Record<string, unknown> }[];
+    expect(machines).toHaveLength(1);
+    expect(machines[0].Properties).toMatchObject({ TracingConfiguration: { Enabled: true }, LoggingConfiguration: { Level: 'ALL' } });
+    expect(JSON.stringify(machines[0].Properties.DefinitionString)).toContain('DISTRIBUTED');
+    expect(actionsOf('ReprocessItem').filter((action) => action.startsWith('s3:'))).toEqual(['s3:GetObject']);
   });
 });
 
@@ -150,7 +160,7 @@ describe('bundles', () => {
     app.synth();
     // Our bundles, not the trigger provider that CDK ships prebuilt.
     const bundles = readdirSync(outdir).filter((name) => name.startsWith('asset.') && existsSync(path.join(outdir, name, 'index.mjs')));
-    expect(bundles).toHaveLength(5);
+    expect(bundles).toHaveLength(6);
     for (const bundle of bundles) {
       const file = path.join(outdir, bundle, 'index.mjs');
       const code = readFileSync(file, 'utf8');

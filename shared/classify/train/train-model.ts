@@ -152,13 +152,16 @@ export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], co
     labels: new Set(doc.labels.map((code) => classIndex.get(code)!)),
     ...articleLogits(model, doc.title, doc.text),
   }));
-  const platt = (feature: 'article' | 'paragraph') => {
+  const platt = (feature: 'article' | 'paragraph', rows: typeof asideLogits) => {
     const fitted = fitLogistic(
-      asideLogits.flatMap((row) => [...row[feature]].map((z, c) => ({ features: [z], correct: row.labels.has(c) }))),
+      rows.flatMap((row) => [...row[feature]].map((z, c) => ({ features: [z], correct: row.labels.has(c) }))),
     );
     return { slope: fitted.coefficients[0], intercept: fitted.intercept };
   };
-  const calibration = { article: platt('article'), paragraph: platt('paragraph') };
+  // The paragraph route is fitted on articles that have several paragraphs: elsewhere it repeats the article's.
+  const multiParagraph = asideLogits.filter((row) => row.article !== row.paragraph);
+  const article = platt('article', asideLogits);
+  const calibration = { article, paragraph: multiParagraph.length > 0 ? platt('paragraph', multiParagraph) : article };
   // Scores are compared as published: rounded to three decimals.
   const scored = asideLogits.flatMap(({ labels, article, paragraph }) =>
     [...combineScores(calibration, article, paragraph).scores].map((score, c) => ({

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { classScores, decodeModel } from '../model.ts';
+import type { TrainingDoc } from './corpus.ts';
+import { strongestTerms, syntheticArticles, trainTopicModel, type TrainConfig } from './train-model.ts';
+
+const topics = [
+  { code: 'medtop:04000000', label: 'economy, business and finance' },
+  { code: 'medtop:15000000', label: 'sport' },
+];
+const headline = (title: string, code: string): TrainingDoc => ({ title, text: '', labels: [code], source: 'huffpost' });
+const sportWords = ['goal', 'match', 'striker', 'league', 'coach', 'penalty', 'cup', 'season'];
+const moneyWords = ['shares', 'profit', 'bank', 'market', 'investors', 'revenue', 'merger', 'inflation'];
+const corpus: TrainingDoc[] = Array.from({ length: 80 }, (_, i) => [
+  headline(`${sportWords[i % 8]} ${sportWords[(i * 3 + 1) % 8]} ${sportWords[(i * 5 + 2) % 8]} number${i}`, 'medtop:15000000'),
+  headline(`${moneyWords[i % 8]} ${moneyWords[(i * 3 + 1) % 8]} ${moneyWords[(i * 5 + 2) % 8]} number${i}`, 'medtop:04000000'),
+]).flat();
+const config: TrainConfig = {
+  version: 'test-1',
+  epochs: 4,
+  learningRate: 0.3,
+  l2: 1e-3,
+  seed: 1,
+  heldAsidePercent: 20,
+  targetPrecision: 0.9,
+  candidateTerms: 1000,
+  keptTerms: 500,
+  headlinesPerArticle: 4,
+  sourceWeight: { huffpost: 1, iptc: 1, seed: 1 },
+};
+
+describe('trainTopicModel', () => {
+  it('produces an artifact that decodes and tells the topics apart', () => {
+    const { artifact } = trainTopicModel(topics, corpus, config);
+    const model = decodeModel(artifact);
+    const [economy, sport] = classScores(model, 'Striker scores late goal in cup match', '').scores;
+    expect(sport).toBeGreaterThan(economy);
+    expect(artifact.threshold).toBeGreaterThan(0);
+    expect(artifact.threshold).toBeLessThanOrEqual(1);
+  });
+
+  it('is reproducible: the same data and seed give the same artifact', () => {
+    expect(trainTopicModel(topics, corpus, config).artifact).toEqual(trainTopicModel(topics, corpus, config).artifact);
+  });
+
+  it('rejects a label outside the taxonomy', () => {
+    expect(() => trainTopicModel(topics, [headline('x', 'medtop:99000000')], config)).toThrow(/unknown topic code medtop:99000000/);
+  });
+});
+
+describe('syntheticArticles', () => {
+  const articles = syntheticArticles(corpus, 8, 1);
+
+  it('joins headlines of one category into articles of two paragraphs', () => {
+    const single = articles.filter((a) => a.labels.length === 1);
+    expect(single).toHaveLength(20);
+    expect(single[0].text.split('\n\n')).toHaveLength(2);
+  });
+
+  it('adds a paragraph on another topic to some, labelled with both topics', () => {
+    const mixed = articles.filter((a) => a.labels.length === 2);
+    expect(mixed.length).toBeGreaterThan(0);
+    expect(new Set(mixed[0].labels).size).toBe(2);
+    expect(mixed[0].text.split('\n\n')).toHaveLength(3);
+  });
+});
+
+describe('strongestTerms', () => {
+  it('keeps the terms with the largest weight in any class, in their original order', () => {
+    const weights = Float32Array.of(0.1, 0, 0, -3, 2, 0);
+    expect(strongestTerms(['a', 'b', 'c'], weights, 2, 2)).toEqual(['b', 'c']);
+  });
+});
