@@ -24,6 +24,7 @@ import {
   ARTICLES_TABLE, ARTICLE_QUEUE, FEED_QUEUE, FUNCTION_TIMEOUT_SECONDS, RAW_BUCKET, STATE_TABLE,
 } from '../shared/store/definitions.ts';
 import type { QueueDefinition, TableDefinition } from '../shared/store/definitions.ts';
+import { CONFIG_PK } from '../shared/store/state-store.ts';
 
 export interface SyndicStackProps extends StackProps {
   /** How often the dispatcher wakes up to send due feeds (minutes). */
@@ -83,6 +84,14 @@ export class SyndicStack extends Stack {
     const queryApi = fn('query-api', FUNCTION_TIMEOUT_SECONDS.queryApi, 512);
     articlesTable.grantReadData(queryApi);
     stateTable.grantReadData(queryApi);
+    // The one write it may make: the cursor-signing key, created on first use in the CONFIG partition.
+    queryApi.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [stateTable.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [CONFIG_PK] } },
+      }),
+    );
     const queryUrl = queryApi.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
 
     // config/feeds.json is bundled into sync-feeds; a changed file is a changed function, run again on deploy.

@@ -3,6 +3,7 @@ import { UsageError, parse, parseSince } from '../args.ts';
 import { openTarget } from '../target.ts';
 import { queryArticles } from '../../shared/store/article-query.ts';
 import type { ArticleQuery } from '../../shared/store/article-query.ts';
+import { CursorCodec } from '../../shared/store/cursor.ts';
 import type { ArticleRecord } from '../../shared/store/records.ts';
 import { resolveTopicCode } from '../topic-names.ts';
 
@@ -44,10 +45,11 @@ export async function queryCommand(args: string[]): Promise<number> {
   };
   const target = await openTarget({ aws: values.aws, profile: values.profile });
   try {
+    const cursors = new CursorCodec(await target.state.cursorKey());
     const records: ArticleRecord[] = [];
     let cursor: string | null = null;
     do {
-      const page = await queryArticles(target.articles, { ...query, cursor: cursor ?? query.cursor });
+      const page = await queryArticles(target.articles, { ...query, cursor: cursor ?? query.cursor }, cursors);
       records.push(...page.items);
       cursor = page.cursor;
     } while (values.all && cursor);

@@ -8,7 +8,7 @@ import { reprocessDeps } from '../../shared/pipeline/dependencies.ts';
 import { reprocessRawKey } from '../../shared/pipeline/reprocess.ts';
 import type { ReprocessOutcome } from '../../shared/pipeline/reprocess.ts';
 import { RawArchive, rawPrefix } from '../../shared/store/raw-archive.ts';
-import { loadCustomTopics } from '../../shared/classify/index.ts';
+import { customTopicsFrom } from '../../shared/pipeline/analyze-page.ts';
 import customTopicsFile from '../../config/topics.json' with { type: 'json' };
 
 const CONCURRENCY = 4;
@@ -36,7 +36,7 @@ export async function reprocessCommand(args: string[]): Promise<number> {
       console.log(`started ${executionArn}`);
       return 0;
     }
-    const deps = reprocessDeps(target.names, target.aws, loadCustomTopics(customTopicsFile));
+    const deps = reprocessDeps(target.names, target.aws, customTopicsFrom(customTopicsFile));
     const keys: string[] = [];
     for await (const key of new RawArchive(target.aws.s3, target.names.rawBucket).list(range)) keys.push(key);
     const counts: Record<ReprocessOutcome['status'] | 'failed', number> = { updated: 0, 'would-update': 0, unchanged: 0, skipped: 0, failed: 0 };

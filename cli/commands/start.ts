@@ -5,6 +5,7 @@ import { startSampleServer } from '../local/sample-server.ts';
 import { registerFeeds, runFlow } from '../local/local-flow.ts';
 import type { FlowSummary } from '../local/local-flow.ts';
 import { queryArticles } from '../../shared/store/article-query.ts';
+import { CursorCodec } from '../../shared/store/cursor.ts';
 import type { ArticleRecord } from '../../shared/store/records.ts';
 
 const DEFAULT_SAMPLES_PORT = 4780;
@@ -28,7 +29,8 @@ export async function startCommand(args: string[]): Promise<number> {
     log('local AWS-compatible servers ready (DynamoDB: dynalite, SQS + S3: fauxqs)');
     await registerFeeds(target.state, samples.manifest.feeds.map((feed) => feed.url), new Date());
     const summary = await runFlow(target.local!, (line) => log(`  ${line}`));
-    const example = (await queryArticles(target.articles, { since: new Date(Date.now() - 365 * 86_400_000).toISOString(), limit: 1 })).items[0] ?? null;
+    const cursors = new CursorCodec(await target.state.cursorKey());
+    const example = (await queryArticles(target.articles, { since: new Date(Date.now() - 365 * 86_400_000).toISOString(), limit: 1 }, cursors)).items[0] ?? null;
     printSummary(summary, example, log);
     if (values.json) console.log(JSON.stringify({ ...summary, example: example && exampleView(example) }));
     return 0;

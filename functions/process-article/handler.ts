@@ -2,13 +2,13 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { handleArticleMessage } from '../../shared/pipeline/article-job.ts';
 import { articleJobDeps } from '../../shared/pipeline/dependencies.ts';
-import { loadCustomTopics } from '../../shared/classify/index.ts';
+import { customTopicsFrom } from '../../shared/pipeline/analyze-page.ts';
 // Deploy-time configuration: the custom topics file is bundled into the function.
 import customTopicsFile from '../../config/topics.json' with { type: 'json' };
 import { lazy, logger, publish } from '../runtime.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
-const deps = lazy((config, aws) => articleJobDeps(config, aws, loadCustomTopics(customTopicsFile)));
+const deps = lazy((config, aws) => articleJobDeps(config, aws, customTopicsFrom(customTopicsFile)));
 
 async function processRecord(record: SQSRecord): Promise<void> {
   const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');

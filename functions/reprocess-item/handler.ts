@@ -4,7 +4,7 @@ import { reprocessRawKey } from '../../shared/pipeline/reprocess.ts';
 import type { ReprocessOutcome } from '../../shared/pipeline/reprocess.ts';
 import { reprocessDeps } from '../../shared/pipeline/dependencies.ts';
 import { inRawRange } from '../../shared/store/raw-archive.ts';
-import { loadCustomTopics } from '../../shared/classify/index.ts';
+import { customTopicsFrom } from '../../shared/pipeline/analyze-page.ts';
 import customTopicsFile from '../../config/topics.json' with { type: 'json' };
 import { lazy, logger } from '../runtime.ts';
 
@@ -16,7 +16,7 @@ const itemSchema = z.object({
   dryRun: z.boolean().nullish(),
 });
 
-const deps = lazy((config, aws) => reprocessDeps(config, aws, loadCustomTopics(customTopicsFile)));
+const deps = lazy((config, aws) => reprocessDeps(config, aws, customTopicsFrom(customTopicsFile)));
 
 export const handler = async (event: unknown): Promise<ReprocessOutcome> => {
   const item = itemSchema.parse(event);

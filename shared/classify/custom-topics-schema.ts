@@ -39,7 +39,7 @@ const regexRule = z
   })
   .superRefine((rule, ctx) => {
     const error = regexError(rule.pattern, rule.flags);
-    if (error) ctx.addIssue({ code: 'custom', path: ['pattern'], message: `invalid regular expression: ${error}` });
+    if (error) ctx.addIssue({ code: 'custom', path: ['pattern'], message: error });
   });
 
 const entityRule = z.strictObject({

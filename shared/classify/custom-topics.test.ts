@@ -23,7 +23,7 @@ describe('loadCustomTopics validation', () => {
     const error = errorOf(topics({ id: 'x', label: 'X', rules: [{ type: 'keyword', terms: ['a'] }, { type: 'regex', pattern: '(' }] }));
     expect(error).toBeInstanceOf(CustomTopicsError);
     expect(error.issues[0].path).toBe('topics[0].rules[1].pattern');
-    expect(error.message).toMatch(/topics\[0\]\.rules\[1\]\.pattern: invalid regular expression/);
+    expect(error.message).toMatch(/topics\[0\]\.rules\[1\]\.pattern: Invalid regular expression/);
   });
 
   it('rejects unknown rule types, unknown keys and multi-word keywords', () => {

@@ -36,7 +36,7 @@ function addTerms<K>(counts: Map<K, number>, words: string[], weight: number, ke
 }
 
 // A paragraph shorter than this is read together with the next one.
-const MIN_PARAGRAPH_CHARS = 200;
+const MIN_PARAGRAPH_CHARS = 120;
 
 /** The body's paragraphs (blank-line separated), short ones merged with the next, within MAX_TEXT_CHARS. */
 export function paragraphs(text: string): string[] {

@@ -1,7 +1,8 @@
 import { decodeBytes } from '../encoding/index.ts';
 import { detectLanguage } from '../language/index.ts';
 import { selectContent } from './content.ts';
-import { findFirst, parseHtml, type Element } from './dom.ts';
+import { findFirst, type Element } from './dom.ts';
+import { parseHtml } from './parse.ts';
 import { extractMetadata } from './metadata.ts';
 import { renderParagraphs } from './render.ts';
 import { createSurvey } from './survey.ts';

@@ -1,17 +1,20 @@
 /** Writing systems that tell languages apart before any statistics are needed. */
 export type Script = 'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'cjk' | 'hangul' | 'thai' | 'devanagari' | 'other';
 
-const SCRIPT_RANGES: Array<[Script, RegExp]> = [
-  ['latin', /[A-Za-z\u00C0-\u024F]/],
-  ['cyrillic', /[\u0400-\u04FF]/],
-  ['greek', /[\u0370-\u03FF]/],
-  ['arabic', /[\u0600-\u06FF\u0750-\u077F]/],
-  ['hebrew', /[\u0590-\u05FF]/],
-  ['cjk', /[\u3040-\u30FF\u4E00-\u9FFF]/],
-  ['hangul', /[\uAC00-\uD7AF]/],
-  ['thai', /[\u0E00-\u0E7F]/],
-  ['devanagari', /[\u0900-\u097F]/],
-];
+function scriptOf(code: number): Script {
+  if (code < 0x250) return 'latin';
+  if (code >= 0x400 && code <= 0x4ff) return 'cyrillic';
+  if (code >= 0x370 && code <= 0x3ff) return 'greek';
+  if ((code >= 0x600 && code <= 0x6ff) || (code >= 0x750 && code <= 0x77f)) return 'arabic';
+  if (code >= 0x590 && code <= 0x5ff) return 'hebrew';
+  if ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x4e00 && code <= 0x9fff)) return 'cjk';
+  if (code >= 0xac00 && code <= 0xd7af) return 'hangul';
+  if (code >= 0xe00 && code <= 0xe7f) return 'thai';
+  if (code >= 0x900 && code <= 0x97f) return 'devanagari';
+  return 'other';
+}
+
+const LETTER = /\p{L}/u;
 
 // The script each language is written in, for the languages whose pages commonly carry a wrong
 // lang attribute (theme defaults such as lang="en-US" on a Russian or Japanese site).
@@ -33,9 +36,9 @@ export function dominantScript(sample: string): Script | null {
   const counts = new Map<Script, number>();
   let letters = 0;
   for (const char of sample) {
-    if (!/\p{L}/u.test(char)) continue;
+    if (!LETTER.test(char)) continue;
     letters++;
-    const script = SCRIPT_RANGES.find(([, range]) => range.test(char))?.[0] ?? 'other';
+    const script = scriptOf(char.codePointAt(0)!);
     counts.set(script, (counts.get(script) ?? 0) + 1);
   }
   if (letters < 10) return null;

@@ -3,7 +3,9 @@
 import { extractArticle, EXTRACTOR_VERSION } from '../extract/index.ts';
 import type { ExtractedArticle } from '../extract/index.ts';
 import { applyCustomTopics, classifyTopics, extractEntities, CLASSIFIER_VERSION } from '../classify/index.ts';
+import { loadCustomTopics } from '../classify/index.ts';
 import type { CustomTopicRules } from '../classify/index.ts';
+import { createHash } from 'node:crypto';
 import type { Fingerprint } from '../dedupe/index.ts';
 import { RECORD_SCHEMA_VERSION } from '../store/records.ts';
 import type { ArticleRecord } from '../store/records.ts';
@@ -30,6 +32,16 @@ export function extractPage(body: Uint8Array, url: string, contentType: string |
   return extracted;
 }
 
+/** The user's custom topics with a version that changes whenever the file does. */
+export interface CustomTopics {
+  rules: CustomTopicRules;
+  version: string;
+}
+
+export function customTopicsFrom(file: unknown): CustomTopics {
+  return { rules: loadCustomTopics(file), version: createHash('sha256').update(JSON.stringify(file)).digest('hex').slice(0, 16) };
+}
+
 /** What is known of a page besides its content: where it came from and when. */
 export interface PageContext {
   id: string;
@@ -49,7 +61,7 @@ export function buildRecord(
   extracted: ExtractedArticle,
   print: Fingerprint,
   story: { duplicateOf: string | null; storyId: string },
-  customTopics: CustomTopicRules | null,
+  customTopics: CustomTopics | null,
 ): ArticleRecord {
   const title = extracted.title ?? page.entry.title;
   const classifierInput = { title, text: extracted.text, language: extracted.language };
@@ -75,7 +87,8 @@ export function buildRecord(
     wordCount: extracted.wordCount,
     leadImage: extracted.leadImage,
     topics: classifyTopics(classifierInput),
-    customTopics: customTopics ? applyCustomTopics(customTopics, { ...classifierInput, entities }) : [],
+    customTopics: customTopics ? applyCustomTopics(customTopics.rules, { ...classifierInput, entities }) : [],
+    customTopicsVersion: customTopics?.version ?? 'none',
     entities,
     contentHash,
     simhash,

@@ -14,7 +14,7 @@ import type { DispatchDeps } from './dispatch-feeds.ts';
 import type { IngestFeedDeps } from './ingest-feed.ts';
 import type { ArticleJobDeps } from './article-job.ts';
 import type { ReprocessDeps } from './reprocess.ts';
-import type { CustomTopicRules } from '../classify/index.ts';
+import type { CustomTopics } from './analyze-page.ts';
 
 export function stores(names: StorageNames, aws: AwsClients): { articles: ArticleStore; state: StateStore } {
   return { articles: new ArticleStore(aws.dynamo, names.articlesTable), state: new StateStore(aws.dynamo, names.stateTable) };
@@ -49,7 +49,7 @@ export function ingestFeedDeps(config: RuntimeConfig, aws: AwsClients): IngestFe
   };
 }
 
-export function articleJobDeps(config: RuntimeConfig, aws: AwsClients, customTopics: CustomTopicRules | null): ArticleJobDeps {
+export function articleJobDeps(config: RuntimeConfig, aws: AwsClients, customTopics: CustomTopics | null): ArticleJobDeps {
   return {
     ...stores(config, aws),
     raw: new RawArchive(aws.s3, config.rawBucket),
@@ -60,6 +60,6 @@ export function articleJobDeps(config: RuntimeConfig, aws: AwsClients, customTop
   };
 }
 
-export function reprocessDeps(config: StorageNames, aws: AwsClients, customTopics: CustomTopicRules | null): ReprocessDeps {
+export function reprocessDeps(config: StorageNames, aws: AwsClients, customTopics: CustomTopics | null): ReprocessDeps {
   return { articles: new ArticleStore(aws.dynamo, config.articlesTable), raw: new RawArchive(aws.s3, config.rawBucket), customTopics };
 }

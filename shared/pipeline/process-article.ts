@@ -1,7 +1,7 @@
 // One article: safe fetch -> raw copy in S3 -> extract -> dedupe -> classify -> record in DynamoDB.
 // The order keeps data safe: the raw copy exists before any record refers to it, and every step can run
 // again after a crash or a redelivery without creating a second record.
-import type { CustomTopicRules } from '../classify/index.ts';
+import type { CustomTopics } from './analyze-page.ts';
 import { fingerprint, isSyndicatedCopy } from '../dedupe/index.ts';
 import type { Fingerprint } from '../dedupe/index.ts';
 import { canonicalizeUrl } from '../feeds/index.ts';
@@ -22,7 +22,7 @@ export interface ProcessArticleDeps {
   raw: RawArchive;
   fetch: Fetcher;
   now: () => Date;
-  customTopics: CustomTopicRules | null;
+  customTopics: CustomTopics | null;
 }
 
 export type ArticleOutcome =

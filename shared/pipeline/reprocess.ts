@@ -2,7 +2,7 @@
 // upgrade. Idempotent: a record whose versions did not change is not rewritten. The same function runs in
 // AWS (one Step Functions Distributed Map item per raw key) and locally (the CLI, in-process).
 import { fingerprint } from '../dedupe/index.ts';
-import type { CustomTopicRules } from '../classify/index.ts';
+import type { CustomTopics } from './analyze-page.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { RawArchive } from '../store/raw-archive.ts';
 import { articleIdOfRawKey } from '../store/raw-archive.ts';
@@ -11,7 +11,7 @@ import { buildRecord, extractPage } from './analyze-page.ts';
 export interface ReprocessDeps {
   articles: ArticleStore;
   raw: RawArchive;
-  customTopics: CustomTopicRules | null;
+  customTopics: CustomTopics | null;
 }
 
 export interface ReprocessOptions {
@@ -50,7 +50,7 @@ export async function reprocessRawKey(deps: ReprocessDeps, key: string, options:
     contentType: record.contentType,
   };
   const rebuilt = buildRecord(page, extracted, fingerprint(extracted.text), record, deps.customTopics);
-  const changed = (['contentHash', 'extractorVersion', 'classifierVersion'] as const).some((field) => rebuilt[field] !== record[field]);
+  const changed = (['contentHash', 'extractorVersion', 'classifierVersion', 'customTopicsVersion'] as const).some((field) => rebuilt[field] !== record[field]);
   if (!changed) return { key, status: 'unchanged' };
   if (options.dryRun) return { key, status: 'would-update' };
   return { key, status: (await deps.articles.put(rebuilt)) === 'unchanged' ? 'unchanged' : 'updated' };

@@ -11,6 +11,7 @@ export const bandPk = (bandKey: string) => `BAND#${bandKey}`;
 export const monthOf = (iso: string) => iso.slice(0, 7);
 export const timelinePk = (month: string) => `ALL#${month}`;
 export const topicPk = (code: string, month: string) => `TOPIC#${code}#${month}`;
+export const customTopicPk = (id: string, month: string) => `CTOPIC#${id}#${month}`;
 export const sourcePk = (host: string) => `SRC#${host}`;
 export const storyPk = (storyId: string) => `STORY#${storyId}`;
 
@@ -30,17 +31,16 @@ export function recordItem(record: ArticleRecord): Record<string, unknown> {
   };
 }
 
-export function topicItems(record: ArticleRecord): Record<string, unknown>[] {
+/** One membership item per IPTC topic and per custom topic, listed in the overloaded timeline index. */
+export function topicItems(record: ArticleRecord): { pk: string; sk: string; [key: string]: unknown }[] {
   if (record.duplicateOf) return [];
   const at = `${sortTime(record)}#${record.id}`;
-  return record.topics.map((topic) => ({
-    pk: articlePk(record.id),
-    sk: `TOPIC#${topic.code}`,
-    gsi1pk: topicPk(topic.code, monthOf(at)),
-    gsi1sk: at,
-    articleId: record.id,
-    score: topic.score,
-  }));
+  const month = monthOf(at);
+  const item = (sk: string, gsi1pk: string, score: number) => ({ pk: articlePk(record.id), sk, gsi1pk, gsi1sk: at, articleId: record.id, score });
+  return [
+    ...record.topics.map((topic) => item(`TOPIC#${topic.code}`, topicPk(topic.code, month), topic.score)),
+    ...record.customTopics.map((topic) => item(`CTOPIC#${topic.id}`, customTopicPk(topic.id, month), topic.score)),
+  ];
 }
 
 const INDEX_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];

@@ -6,10 +6,11 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { ArticleRecord } from './records.ts';
 import { articleRecordSchema } from './records.ts';
 import {
-  RECORD_SK, articlePk, bandPk, hashPk, monthOf, recordFromItem, recordItem, sourcePk, storyPk, timelinePk,
+  RECORD_SK, articlePk, bandPk, customTopicPk, hashPk, monthOf, recordFromItem, recordItem, sourcePk, storyPk, timelinePk,
   topicItems, topicPk,
 } from './article-keys.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { InvalidCursorError } from './cursor.ts';
+import type { Position } from './cursor.ts';
 
 export interface TimeRange {
   /** Inclusive ISO timestamps; defaults: the last 30 days up to now. */
@@ -19,15 +20,18 @@ export interface TimeRange {
 
 export interface PageRequest extends TimeRange {
   limit?: number;
-  cursor?: string | null;
+  /** Where the previous page stopped (its `next`). */
+  after?: Position | null;
 }
 
 export interface Page {
   items: ArticleRecord[];
-  cursor: string | null;
+  /** Where the next page starts; null after the last page. Callers hand it out only as a signed cursor. */
+  next: Position | null;
 }
 
 const DEFAULT_WINDOW_MS = 30 * 24 * 3600 * 1000;
+const MAX_MONTHS_PER_PAGE = 12;
 const MAX_LIMIT = 100;
 
 type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
@@ -35,7 +39,7 @@ type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { Delete
 export type PutOutcome = 'created' | 'updated' | 'unchanged';
 
 /** What makes a stored record out of date: a new entry version, other text, or newer extraction or classification. */
-const VERSION_FIELDS = ['entryVersion', 'contentHash', 'extractorVersion', 'classifierVersion'] as const;
+const VERSION_FIELDS = ['entryVersion', 'contentHash', 'extractorVersion', 'classifierVersion', 'customTopicsVersion'] as const;
 
 export class ArticleStore {
   constructor(
@@ -62,9 +66,8 @@ export class ArticleStore {
     const values = Object.fromEntries(VERSION_FIELDS.map((field) => [`:${field}`, stored[field]]));
     // Optimistic: a concurrent writer of another version makes this fail, and the message is retried.
     if (!(await this.putIf(replacement, condition, values))) throw new Error(`record ${record.id} changed while being replaced`);
-    const current = new Set(replacement.topics.map((topic) => topic.code));
-    const stale = stored.topics.filter((topic) => !current.has(topic.code));
-    await this.batchDelete(stale.map((topic) => ({ pk: articlePk(record.id), sk: `TOPIC#${topic.code}` })));
+    const current = new Set(topicItems(replacement).map((item) => item.sk));
+    await this.batchDelete(topicItems(stored).filter((item) => !current.has(item.sk)).map(({ pk, sk }) => ({ pk, sk })));
     return 'updated';
   }
 
@@ -156,6 +159,11 @@ export class ArticleStore {
     return this.listByMonth(request, (month) => topicPk(code, month));
   }
 
+  /** Articles a custom topic (config/topics.json) matched. */
+  listByCustomTopic(id: string, request: PageRequest = {}): Promise<Page> {
+    return this.listByMonth(request, (month) => customTopicPk(id, month));
+  }
+
   async listBySource(host: string, request: PageRequest = {}): Promise<Page> {
     const { since, until } = resolveRange(request);
     const out = await this.client.send(
@@ -166,12 +174,12 @@ export class ArticleStore {
         ExpressionAttributeValues: { ':pk': sourcePk(host), ':from': since, ':to': `${until}~` },
         ScanIndexForward: false,
         Limit: clampLimit(request.limit),
-        ExclusiveStartKey: decodeCursor<{ key: Record<string, unknown> }>(request.cursor)?.key,
+        ExclusiveStartKey: startKey(request.after, { gsi2pk: sourcePk(host) }),
       }),
     );
     return {
       items: (out.Items ?? []).map(recordFromItem),
-      cursor: out.LastEvaluatedKey ? encodeCursor({ key: out.LastEvaluatedKey }) : null,
+      next: out.LastEvaluatedKey ? { key: out.LastEvaluatedKey } : null,
     };
   }
 
@@ -195,16 +203,23 @@ export class ArticleStore {
     return items;
   }
 
-  /** Walks month partitions from the newest down; the cursor remembers the month and the position in it. */
+  /**
+   * Walks month partitions from the newest down; a position remembers the month and the place in it. A
+   * call reads at most MAX_MONTHS_PER_PAGE partitions, so a long, sparse range costs several short pages
+   * rather than one unbounded call.
+   */
   private async listByMonth(request: PageRequest, partition: (month: string) => string): Promise<Page> {
     const { since, until } = resolveRange(request);
     const limit = clampLimit(request.limit);
-    const position = decodeCursor<{ month: string; key?: Record<string, unknown> }>(request.cursor);
-    let month = position?.month ?? monthOf(until);
-    let start = position?.key;
+    const after = request.after as { month?: unknown; key?: Record<string, unknown> } | null | undefined;
+    let month = after ? String(after.month) : monthOf(until);
+    if (!/^\d{4}-\d\d$/.test(month) || month > monthOf(until) || month < monthOf(since)) throw new InvalidCursorError('the cursor is outside this time range');
+    let start = after ? startKey(after, { gsi1pk: partition(month) }) : undefined;
     const ids: string[] = [];
     const records: ArticleRecord[] = [];
-    while (month >= monthOf(since)) {
+    const page = async (next: Position | null): Promise<Page> => ({ items: records.length > 0 ? records : await this.getMany(ids), next });
+    for (let walked = 0; month >= monthOf(since); walked++) {
+      if (walked === MAX_MONTHS_PER_PAGE) return page({ month });
       const out = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
@@ -222,12 +237,12 @@ export class ArticleStore {
       }
       start = out.LastEvaluatedKey;
       if (ids.length + records.length >= limit) {
-        const cursor = start ? encodeCursor({ month, key: start }) : previousMonth(month) >= monthOf(since) ? encodeCursor({ month: previousMonth(month) }) : null;
-        return { items: records.length > 0 ? records : await this.getMany(ids), cursor };
+        if (start) return page({ month, key: start });
+        return page(previousMonth(month) >= monthOf(since) ? { month: previousMonth(month) } : null);
       }
       if (!start) month = previousMonth(month);
     }
-    return { items: records.length > 0 ? records : await this.getMany(ids), cursor: null };
+    return page(null);
   }
 
   private batchPut(items: Record<string, unknown>[]): Promise<void> {
@@ -259,6 +274,15 @@ function resolveRange(range: TimeRange): { since: string; until: string } {
   const until = range.until ?? new Date().toISOString();
   const since = range.since ?? new Date(Date.parse(until) - DEFAULT_WINDOW_MS).toISOString();
   return { since, until };
+}
+
+/** A saved DynamoDB position, accepted only if it belongs to the partition being read. */
+function startKey(after: Position | null | undefined, partition: Record<string, string>): Record<string, unknown> | undefined {
+  const key = (after as { key?: Record<string, unknown> } | null | undefined)?.key;
+  if (key === undefined) return undefined;
+  const fits = typeof key === 'object' && key !== null && Object.entries(partition).every(([name, value]) => key[name] === value);
+  if (!fits) throw new InvalidCursorError('the cursor belongs to another listing');
+  return key;
 }
 
 function previousMonth(month: string): string {

@@ -1,20 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidCursorError, decodeCursor, encodeCursor } from './cursor.ts';
+import { CursorCodec, InvalidCursorError } from './cursor.ts';
+
+const codec = new CursorCodec(Buffer.alloc(32, 7));
 
 describe('cursors', () => {
-  it('round-trip a position', () => {
+  it('round-trip a position for the query they were issued for', () => {
     const position = { month: '2026-11', key: { pk: 'x', sk: 'y' } };
-    expect(decodeCursor(encodeCursor(position))).toEqual(position);
+    expect(codec.decode(codec.encode(position, 'topic=a'), 'topic=a')).toEqual(position);
   });
 
-  it('are absent for a first page', () => {
-    expect(decodeCursor(null)).toBeUndefined();
-    expect(decodeCursor('')).toBeUndefined();
+  it('are refused for another query', () => {
+    expect(() => codec.decode(codec.encode({ month: '2026-11' }, 'topic=a'), 'topic=b')).toThrow(InvalidCursorError);
   });
 
-  it('reject anything this API did not issue', () => {
-    expect(() => decodeCursor('not-a-cursor')).toThrow(InvalidCursorError);
-    expect(() => decodeCursor(Buffer.from('{"v":2,"p":{}}').toString('base64url'))).toThrow(InvalidCursorError);
-    expect(() => decodeCursor(Buffer.from('{"v":1,"p":3}').toString('base64url'))).toThrow(InvalidCursorError);
+  it('are refused when edited, forged or signed with another key', () => {
+    const cursor = codec.encode({ month: '2026-11' }, 'q');
+    const [, signature] = cursor.split('.');
+    const edited = `${Buffer.from(JSON.stringify({ month: '2026-10' })).toString('base64url')}.${signature}`;
+    expect(() => codec.decode(edited, 'q')).toThrow(InvalidCursorError);
+    expect(() => codec.decode('not-a-cursor', 'q')).toThrow(InvalidCursorError);
+    expect(() => codec.decode(`${cursor}.more`, 'q')).toThrow(InvalidCursorError);
+    expect(() => new CursorCodec(Buffer.alloc(32, 8)).decode(cursor, 'q')).toThrow(InvalidCursorError);
+  });
+
+  it('need a key long enough to sign with', () => {
+    expect(() => new CursorCodec(Buffer.alloc(8))).toThrow(/16 bytes/);
   });
 });

@@ -29,6 +29,8 @@ export const articleRecordSchema = z.object({
   leadImage: z.string().nullable(),
   topics: z.array(topic),
   customTopics: z.array(customTopic),
+  /** Hash of the custom topics file the record was labelled with ('none' without one). */
+  customTopicsVersion: z.string(),
   entities: z.object({ people: z.array(named), places: z.array(named), organizations: z.array(named) }),
   contentHash: z.string(),
   simhash: z.string(),

@@ -2,6 +2,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
 import type { FeedHealth } from '../feeds/health.ts';
 
 
@@ -39,6 +40,25 @@ export class StateStore {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
+
+  /**
+   * The key that signs pagination cursors: made at random by whoever needs it first and shared by every
+   * function after, so no secret lives in code or configuration.
+   */
+  async cursorKey(): Promise<Uint8Array> {
+    const key = { pk: CONFIG_PK, sk: 'CURSOR_KEY' };
+    const read = async () => (await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }))).Item?.value as string | undefined;
+    const existing = await read();
+    if (existing) return Buffer.from(existing, 'base64');
+    try {
+      await this.client.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...key, value: randomBytes(32).toString('base64') }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error; // another caller made it first
+    }
+    return Buffer.from((await read())!, 'base64');
+  }
 
   async putFeed(feed: FeedState): Promise<void> {
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: feedItem(feed) }));
@@ -160,6 +180,9 @@ export class StateStore {
     );
   }
 }
+
+/** Items of deployment-wide settings; the query API may write nothing else (see the stack's grants). */
+export const CONFIG_PK = 'CONFIG';
 
 function feedItem(feed: FeedState): Record<string, unknown> {
   return {

@@ -19,6 +19,8 @@ import type { ArticleJob } from '../../shared/store/jobs.ts';
 import { getFromSampleServer } from '../support/http.ts';
 import { reprocessDeps } from '../../shared/pipeline/dependencies.ts';
 import { reprocessRawKey } from '../../shared/pipeline/reprocess.ts';
+import { customTopicsFrom } from '../../shared/pipeline/analyze-page.ts';
+import customTopicsFile from '../../config/topics.json' with { type: 'json' };
 
 let samples: SampleServer;
 let env: LocalEnvironment;
@@ -186,14 +188,14 @@ describe('running again', () => {
 
 describe('reprocessing from the raw archive', () => {
   it('leaves records built by the current extractor and classifier alone', async () => {
-    const deps = reprocessDeps(env.config, env.aws, null);
+    const deps = reprocessDeps(env.config, env.aws, customTopicsFrom(customTopicsFile));
     const statuses = new Set<string>();
     for await (const key of deps.raw.list()) statuses.add((await reprocessRawKey(deps, key, { dryRun: true })).status);
     expect([...statuses].sort()).toEqual(['unchanged']);
   });
 
   it('rebuilds a record made by an older extractor, once, and only when not a dry run', async () => {
-    const deps = reprocessDeps(env.config, env.aws, null);
+    const deps = reprocessDeps(env.config, env.aws, customTopicsFrom(customTopicsFile));
     const current = (await articles.get(idOf(samples.manifest.articles[1].url)))!;
     await articles.put({ ...current, text: 'what an older extractor kept', contentHash: 'older', extractorVersion: 'older' });
 
@@ -206,8 +208,16 @@ describe('reprocessing from the raw archive', () => {
     expect(await reprocessRawKey(deps, current.rawKey)).toMatchObject({ status: 'unchanged' });
   });
 
+  it('rebuilds records labelled with another custom topics file', async () => {
+    const deps = reprocessDeps(env.config, env.aws, customTopicsFrom({ version: 1, topics: [] }));
+    const record = (await articles.get(idOf(samples.manifest.articles[2].url)))!;
+    expect(await reprocessRawKey(deps, record.rawKey)).toMatchObject({ status: 'updated' });
+    expect((await articles.get(record.id))?.customTopics).toEqual([]);
+    await reprocessRawKey(reprocessDeps(env.config, env.aws, customTopicsFrom(customTopicsFile)), record.rawKey);
+  });
+
   it('skips a raw copy that no record was built from', async () => {
-    const deps = reprocessDeps(env.config, env.aws, null);
+    const deps = reprocessDeps(env.config, env.aws, customTopicsFrom(customTopicsFile));
     expect(await reprocessRawKey(deps, `raw/2026-11-27/unknown/${'0'.repeat(64)}`)).toMatchObject({ status: 'skipped' });
   });
 });

@@ -97,7 +97,9 @@ describe('functions', () => {
   });
 
   it('grants each function only what it uses', () => {
-    expect(actionsOf('QueryApi').every((action) => /^(dynamodb:(BatchGet|Get|Query|Scan|ConditionCheck|Describe)|xray:)/.test(action))).toBe(true);
+    expect(actionsOf('QueryApi').every((action) => /^(dynamodb:(BatchGet|Get|Query|Scan|ConditionCheck|Describe)|xray:)/.test(action) || action === 'dynamodb:PutItem')).toBe(true);
+    const queryWrites = policyOf('QueryApi').filter((statement) => statement.Action === 'dynamodb:PutItem') as { Condition?: unknown }[];
+    expect(queryWrites).toEqual([expect.objectContaining({ Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['CONFIG'] } } })]);
     expect(actionsOf('DispatchFeeds').some((action) => action.startsWith('s3:'))).toBe(false);
     expect(actionsOf('FetchFeed').some((action) => action.startsWith('s3:'))).toBe(false);
     expect(actionsOf('ProcessArticle').filter((action) => action.startsWith('s3:'))).toEqual(['s3:PutObject']);

@@ -15,7 +15,6 @@ import type { LocalEnvironment } from '../../cli/local/local-environment.ts';
 import { ArticleStore } from '../../shared/store/article-store.ts';
 import { StateStore } from '../../shared/store/state-store.ts';
 import type { FeedState } from '../../shared/store/state-store.ts';
-import { encodeCursor } from '../../shared/store/cursor.ts';
 import { feedId } from '../../shared/store/records.ts';
 import type { ArticleRecord } from '../../shared/store/records.ts';
 import { makeRecord } from '../support/records.ts';
@@ -343,11 +342,15 @@ const articlesCases: ArticlesCase[] = [
   { name: 'an empty cursor (the first page)', query: { ...range, cursor: '' }, status: 200, parameters: 'accept', check: (b) => expect(b.items).toHaveLength(3) },
   { name: 'an id', query: { id: politics.id }, status: 200, parameters: 'accept', check: (b) => expect(b).toEqual({ items: [politics], cursor: null }) },
   { name: 'an unknown id (an empty page)', query: { id: 'unknown' }, status: 200, parameters: 'accept', check: (b) => expect(b).toEqual({ items: [], cursor: null }) },
-  { name: 'an id, other filters ignored', query: { id: politics.id, topic: 'medtop:15000000', limit: '1' }, status: 200, parameters: 'accept', check: (b) => expect(ids(b.items)).toEqual([politics.id]) },
+  { name: 'an id with a limit', query: { id: politics.id, limit: '1' }, status: 200, parameters: 'accept', check: (b) => expect(ids(b.items)).toEqual([politics.id]) },
+  { name: 'a custom topic id', query: { ...range, topic: 'energy-exports' }, status: 200, parameters: 'accept', check: (b) => expect(b.items).toEqual([]) },
   { name: 'a url (canonicalized)', query: { url: `${politics.url}#comments` }, status: 200, parameters: 'accept', check: (b) => expect(ids(b.items)).toEqual([politics.id]) },
   { name: 'a story', query: { story: politics.id }, status: 200, parameters: 'accept', check: (b) => expect(b).toEqual({ items: [politics, copy], cursor: null }) },
 
-  { name: 'a topic label', query: { topic: 'politics' }, status: 400, parameters: 'reject' },
+  { name: 'a topic label', query: { topic: 'Arts, culture' }, status: 400, parameters: 'reject' },
+  { name: 'a cursor too long to be one', query: { cursor: 'x'.repeat(5000) }, status: 400, parameters: 'reject' },
+  { name: 'a source longer than a host name', query: { source: 'h'.repeat(300) }, status: 400, parameters: 'reject' },
+  { name: 'a story longer than an id', query: { story: longId }, status: 400, parameters: 'reject' },
   { name: 'a short topic code', query: { topic: 'medtop:1100' }, status: 400, parameters: 'reject' },
   { name: 'a one-letter language', query: { language: 'e' }, status: 400, parameters: 'reject' },
   { name: 'a four-letter language', query: { language: 'engl' }, status: 400, parameters: 'reject' },
@@ -371,11 +374,10 @@ const articlesCases: ArticlesCase[] = [
   { name: 'an id and a story', query: { id: politics.id, story: politics.id }, status: 400, parameters: 'accept' },
   { name: 'an id and a url', query: { id: politics.id, url: politics.url }, status: 400, parameters: 'accept' },
   { name: 'a forged cursor', query: { ...range, cursor: 'forged' }, status: 400, parameters: 'accept' },
-
-  // Known defects (see the InternalError response): bad input answered 500. Fixing one changes its
-  // status here and in docs/openapi.yaml together.
-  { name: 'a cursor of the right shape with a foreign key', query: { source: 'a.example', cursor: encodeCursor({ key: { pk: 'x' } }) }, status: 500, parameters: 'accept' },
-  { name: 'an id longer than a DynamoDB key', query: { id: longId }, status: 500, parameters: 'accept' },
+  { name: 'an id with other filters', query: { id: politics.id, topic: 'medtop:15000000' }, status: 400, parameters: 'accept' },
+  { name: 'since after until', query: { since: range.until, until: range.since }, status: 400, parameters: 'accept' },
+  { name: 'an id longer than a DynamoDB key', query: { id: longId }, status: 400, parameters: 'reject' },
+  { name: 'a url of another scheme', query: { url: 'mailto:news@example.com' }, status: 400, parameters: 'reject' },
 ];
 
 /** Which query parameters the declared parameters refuse: unknown names, or values out of their schema. */
@@ -437,9 +439,9 @@ describe('GET /articles/{id}', () => {
     expect(await get('/articles/unknown')).toEqual({ status: 404, body: { error: 'no such article' } });
   });
 
-  it('answers input the store cannot take with 500 (known defects)', async () => {
-    expect((await get('/articles/%E0%A4%A')).status).toBe(500);
-    expect((await get(`/articles/${longId}`)).status).toBe(500);
+  it('answers an id that is no valid percent-encoding, or too long for a key, with 400', async () => {
+    expect((await get('/articles/%E0%A4%A')).status).toBe(400);
+    expect((await get(`/articles/${longId}`)).status).toBe(400);
   });
 });
 
@@ -453,8 +455,8 @@ describe('GET /stories/{id}', () => {
     expect(await get('/stories/unknown')).toEqual({ status: 404, body: { error: 'no such story' } });
   });
 
-  it('answers a path segment that is not percent-encoding with 500 (known defect)', async () => {
-    expect((await get('/stories/%E0%A4%A')).status).toBe(500);
+  it('answers a path segment that is not percent-encoding with 400', async () => {
+    expect((await get('/stories/%E0%A4%A')).status).toBe(400);
   });
 });
 

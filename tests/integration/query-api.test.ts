@@ -50,11 +50,14 @@ describe('query API', () => {
     expect(body(await get('/articles', { ...range, source: 'a.example' })).items.map((r: { id: string }) => r.id)).toEqual([politics.id]);
   });
 
-  it('pages with a cursor', async () => {
+  it('pages with a cursor that only works for the query it came from', async () => {
     const first = body(await get('/articles', { ...range, limit: '1' }));
     expect(first.items).toHaveLength(1);
     const second = body(await get('/articles', { ...range, limit: '1', cursor: first.cursor }));
     expect(second.items.map((r: { id: string }) => r.id)).toEqual([politics.id]);
+    const replayed = await get('/articles', { ...range, topic: 'medtop:15000000', cursor: first.cursor });
+    expect(replayed.statusCode).toBe(400);
+    expect(body(replayed).error).toMatch(/cursor/);
   });
 
   it('returns one article by id, and 404 for an unknown one', async () => {
@@ -67,10 +70,15 @@ describe('query API', () => {
   });
 
   it('answers bad input with 400 and a reason, unknown paths with 404, other methods with 405', async () => {
-    const badTopic = await get('/articles', { topic: 'politics' });
+    const badTopic = await get('/articles', { topic: 'Arts, culture' });
     expect(badTopic.statusCode).toBe(400);
     expect(body(badTopic).error).toMatch(/IPTC code/);
     expect((await get('/articles', { cursor: 'forged' })).statusCode).toBe(400);
+    expect((await get('/articles', { ...range, since: '2026-12-01T00:00:00Z' })).statusCode).toBe(400);
+    expect((await get('/articles', { id: sport.id, topic: 'medtop:15000000' })).statusCode).toBe(400);
+    expect((await get('/articles', { limit: '1e1' })).statusCode).toBe(400);
+    expect((await get('/articles/%E0%A4%A')).statusCode).toBe(400);
+    expect((await get('/articles', {}, 'POST')).headers).toMatchObject({ allow: 'GET' });
     expect((await get('/articles', { limit: '5000' })).statusCode).toBe(400);
     expect((await get('/nowhere')).statusCode).toBe(404);
     expect((await get('/articles', {}, 'POST')).statusCode).toBe(405);

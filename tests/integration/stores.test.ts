@@ -1,6 +1,9 @@
 // The article and state stores over the real SDK, against both DynamoDB-compatible servers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleStore } from '../../shared/store/article-store.ts';
+import type { Page } from '../../shared/store/article-store.ts';
+import { InvalidCursorError } from '../../shared/store/cursor.ts';
+import type { Position } from '../../shared/store/cursor.ts';
 import { StateStore } from '../../shared/store/state-store.ts';
 import type { FeedState } from '../../shared/store/state-store.ts';
 import { ARTICLES_TABLE, STATE_TABLE } from '../../shared/store/definitions.ts';
@@ -79,15 +82,28 @@ describe.each(BACKENDS)('stores on $name', ({ start }) => {
 
       const range = { since: '2025-10-27T00:00:00.000Z', until: '2025-11-10T00:00:00.000Z' };
       const seen: string[] = [];
-      let cursor: string | null = null;
+      let after: Position | null = null;
       do {
-        const page = await articles.listRecent({ ...range, limit: 3, cursor });
+        const page: Page = await articles.listRecent({ ...range, limit: 3, after });
         expect(page.items.length).toBeLessThanOrEqual(3);
         seen.push(...page.items.map((item) => item.id));
-        cursor = page.cursor;
-      } while (cursor);
+        after = page.next;
+      } while (after);
       const expected = [...stored].sort((a, b) => b.publishedAt!.localeCompare(a.publishedAt!)).map((r) => r.id);
       expect(seen).toEqual(expected);
+    });
+
+    it('reads a long, empty range a year of partitions at a time instead of in one unbounded call', async () => {
+      const page = await articles.listRecent({ since: '2010-01-01T00:00:00.000Z', until: '2014-12-31T00:00:00.000Z' });
+      expect(page.items).toEqual([]);
+      expect(page.next).toEqual({ month: '2013-12' });
+    });
+
+    it('refuses a position from another listing or outside the range', async () => {
+      const range = { since: '2025-01-01T00:00:00.000Z', until: '2025-12-31T00:00:00.000Z' };
+      await expect(articles.listRecent({ ...range, after: { month: 'zzzz' } })).rejects.toThrow(InvalidCursorError);
+      await expect(articles.listRecent({ ...range, after: { month: '2030-01' } })).rejects.toThrow(InvalidCursorError);
+      await expect(articles.listRecent({ ...range, after: { month: '2025-06', key: { gsi1pk: 'TOPIC#x#2025-06' } } })).rejects.toThrow(InvalidCursorError);
     });
 
     it('lists by topic, by source and by story through their indexes', async () => {

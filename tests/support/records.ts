@@ -25,6 +25,7 @@ export function makeRecord(overrides: Partial<ArticleRecord> & { url?: string } 
     leadImage: null,
     topics: [{ code: 'medtop:11000000', label: 'politics', score: 0.9 }],
     customTopics: [],
+    customTopicsVersion: 'none',
     entities: { people: [], places: [], organizations: [] },
     contentHash: `hash-${id}`,
     simhash: '0000000000000000',

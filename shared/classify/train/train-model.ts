@@ -102,7 +102,14 @@ function balancedWeights(docs: TrainingDoc[], classIndex: Map<string, number>, c
 
 export interface TrainReport {
   artifact: ModelArtifact;
-  heldAside: { examples: number; top1: number; labelsAboveThreshold: number; precisionAboveThreshold: number };
+  heldAside: {
+    examples: number;
+    top1: number;
+    labelsAboveThreshold: number;
+    precisionAboveThreshold: number;
+    /** How often labels were right, by score band: what a score means in practice. */
+    bands: { from: number; to: number; labels: number; right: number }[];
+  };
 }
 
 export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], config: TrainConfig): TrainReport {
@@ -189,7 +196,7 @@ export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], co
           (['huffpost', 'iptc', 'seed'] as const).map((s) => [s, train.filter(({ doc }) => doc.source === s).length]),
         ),
         heldAside: aside.length,
-        options: { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2, seed: config.seed },
+        options: { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2, negativeWeight: config.negativeWeight, seed: config.seed },
       },
     },
     heldAside: {
@@ -197,6 +204,11 @@ export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], co
       top1: top1 / aside.length,
       labelsAboveThreshold: above.length,
       precisionAboveThreshold: above.filter((s) => s.correct).length / Math.max(1, above.length),
+      bands: [0.5, 0.7, 0.8, 0.9, 0.95].map((from, i, all) => {
+        const to = all[i + 1] ?? 1.001;
+        const inBand = scored.filter((s) => s.score >= from && s.score < to);
+        return { from, to: Math.min(to, 1), labels: inBand.length, right: Math.round((100 * inBand.filter((s) => s.correct).length) / Math.max(1, inBand.length)) / 100 };
+      }),
     },
   };
 }
