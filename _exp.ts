@@ -3,7 +3,7 @@ import { trainTopicModel, type TrainConfig } from './shared/classify/train/train
 import { decodeModel, classScores } from './shared/classify/model.ts';
 import { agNews, bbcNews } from './bench/classify/eval-corpora.ts';
 import { scoreSet } from './bench/classify/metrics.ts';
-const base: TrainConfig = { version: 'x', epochs: 8, learningRate: 0.3, l2: 1e-2, negativeWeight: 1, seed: 20261127, heldAsidePercent: 15, targetPrecision: 0.9, candidateTerms: 60000, keptTerms: 20000, headlinesPerArticle: 8, sourceWeight: { huffpost: 0.35, iptc: 3, seed: 10 } };
+const base: TrainConfig = { version: 'x', epochs: 8, learningRate: 0.3, l2: 1e-2, seed: 20261127, heldAsidePercent: 15, targetPrecision: 0.9, candidateTerms: 60000, keptTerms: 20000, headlinesPerArticle: 8, sourceWeight: { huffpost: 0.35, iptc: 3, seed: 10 } };
 const variants: Partial<TrainConfig>[] = JSON.parse(process.argv[2] ?? '[{}]');
 const docs = [...huffpostDocs(), ...iptcDefinitionDocs(), ...seedDocs()];
 const sets = [bbcNews(), agNews()];

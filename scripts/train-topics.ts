@@ -10,7 +10,6 @@ const config: TrainConfig = {
   epochs: 8,
   learningRate: 0.3,
   l2: 1e-2,
-  negativeWeight: 1,
   seed: 20261127,
   heldAsidePercent: 15,
   targetPrecision: 0.9,

@@ -74,7 +74,7 @@ const load = modelLoadMs();
 const model = topicModel();
 const peer = trainNaiveBayes(huffpostDocs(), topLevelTopics().map((t) => t.code));
 const lines = [
-  `classify bench: ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores, model ${model.version}, threshold ${model.threshold}`,
+  `classify bench: ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(1)} at start), model ${model.version}, threshold ${model.threshold}`,
   `model load (read + parse + decode): first ${load.first.toFixed(1)} ms, median of ${PASSES} ${load.median.toFixed(1)} ms`,
   '',
   '| set | docs | model | top-1 | macro-F1 | ms/article (median of 5 passes) | labels >= threshold: right (all) | first label >= threshold: right |',

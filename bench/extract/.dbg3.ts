@@ -1,5 +1,5 @@
 import { loadCorpus, readPageHtml } from './corpus.ts';
-import { parseHtml } from '../../shared/extract/dom.ts';
+import { parseHtml } from '../../shared/extract/parse.ts';
 import { computeTextStats } from '../../shared/extract/text-stats.ts';
 import { scoreCandidates, findExcluded } from '../../shared/extract/content.ts';
 import { createSurvey } from '../../shared/extract/survey.ts';

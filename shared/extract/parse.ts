@@ -67,9 +67,9 @@ function parseAttributes(source: string): Record<string, string> {
   ATTRIBUTE.lastIndex = 0;
   for (let match = ATTRIBUTE.exec(source); match; match = ATTRIBUTE.exec(source)) {
     const name = match[1].toLowerCase();
-    if (name in attrs) continue;
+    if (attrs[name] !== undefined) continue;
     const value = match[2] ?? match[3] ?? match[4] ?? '';
-    attrs[name] = value.includes('&') ? decodeHTMLAttribute(value) : value;
+    attrs[name] = value.indexOf('&') === -1 ? value : decodeHTMLAttribute(value);
   }
   return attrs;
 }

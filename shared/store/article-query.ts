@@ -55,7 +55,16 @@ export class QueryError extends Error {
   override readonly name = 'QueryError';
 }
 
+const FILTERS = Object.keys(articleQuerySchema.shape);
+
 export async function queryArticles(store: ArticleStore, input: ArticleQuery, cursors: CursorCodec): Promise<QueryPage> {
+  const unserved = Object.keys(input).filter((key) => !FILTERS.includes(key));
+  if (unserved.length > 0) {
+    // Anything else could only be answered by scanning the table, which this API never does.
+    throw new QueryError(
+      `no index serves ${unserved.map((key) => `'${key}'`).join(', ')}: filter by topic (timeline index), source (bySource), story (byStory), id or url, within since..until`,
+    );
+  }
   const parsed = articleQuerySchema.safeParse(input);
   if (!parsed.success) throw new QueryError(z.prettifyError(parsed.error));
   const query = parsed.data;

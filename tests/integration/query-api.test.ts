@@ -74,6 +74,9 @@ describe('query API', () => {
     expect(badTopic.statusCode).toBe(400);
     expect(body(badTopic).error).toMatch(/IPTC code/);
     expect((await get('/articles', { cursor: 'forged' })).statusCode).toBe(400);
+    const unserved = await get('/articles', { author: 'A. Writer' });
+    expect(unserved.statusCode).toBe(400);
+    expect(body(unserved).error).toMatch(/no index serves 'author'.*bySource/);
     expect((await get('/articles', { ...range, since: '2026-12-01T00:00:00Z' })).statusCode).toBe(400);
     expect((await get('/articles', { id: sport.id, topic: 'medtop:15000000' })).statusCode).toBe(400);
     expect((await get('/articles', { limit: '1e1' })).statusCode).toBe(400);

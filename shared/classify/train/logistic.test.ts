@@ -7,7 +7,7 @@ const example = (feature: number, positives: number[]): SparseExample => ({
   positives,
   weight: 1,
 });
-const options = { epochs: 30, learningRate: 0.5, l2: 0, seed: 1, negativeWeight: 1 };
+const options = { epochs: 30, learningRate: 0.5, l2: 0, seed: 1 };
 
 describe('trainOneVsRest', () => {
   // feature 0 -> class 0, feature 1 -> class 1, feature 2 -> both

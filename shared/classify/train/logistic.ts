@@ -13,12 +13,6 @@ export interface TrainOptions {
   learningRate: number;
   l2: number;
   seed: number;
-  /**
-   * Weight of an example as a negative for the classes it is not labelled with. Below 1, a word of
-   * one topic counts less against the others: single-topic training data otherwise teaches that
-   * politics words rule out economy, which hides the second topic of a mixed article.
-   */
-  negativeWeight: number;
 }
 
 /** Small deterministic PRNG (mulberry32) so that a retrain reproduces the committed model. */
@@ -68,7 +62,7 @@ export function trainOneVsRest(
       isPositive.fill(0);
       for (const p of positives) isPositive[p] = 1;
       for (let c = 0; c < k; c++) {
-        const g = (sigmoid(z[c]) - isPositive[c]) * weight * (isPositive[c] ? 1 : options.negativeWeight);
+        const g = (sigmoid(z[c]) - isPositive[c]) * weight;
         biasSq[c] += g * g;
         bias[c] -= (options.learningRate * g) / Math.sqrt(biasSq[c]);
         for (let f = 0; f < indices.length; f++) {

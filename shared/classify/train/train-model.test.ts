@@ -19,7 +19,6 @@ const config: TrainConfig = {
   epochs: 4,
   learningRate: 0.3,
   l2: 1e-3,
-  negativeWeight: 1,
   seed: 1,
   heldAsidePercent: 20,
   targetPrecision: 0.9,

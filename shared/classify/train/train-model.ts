@@ -196,7 +196,7 @@ export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], co
           (['huffpost', 'iptc', 'seed'] as const).map((s) => [s, train.filter(({ doc }) => doc.source === s).length]),
         ),
         heldAside: aside.length,
-        options: { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2, negativeWeight: config.negativeWeight, seed: config.seed },
+        options: { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2, seed: config.seed },
       },
     },
     heldAside: {
