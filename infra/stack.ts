@@ -127,7 +127,9 @@ export class SyndicStack extends Stack {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
     }
-    for (const [id, f] of Object.entries({ DispatchFeeds: dispatchFeeds, FetchFeed: fetchFeed, ProcessArticle: processArticle, QueryApi: queryApi })) {
+    const functions = { DispatchFeeds: dispatchFeeds, FetchFeed: fetchFeed, ProcessArticle: processArticle, QueryApi: queryApi };
+    this.dashboard(functions, { feeds, articles });
+    for (const [id, f] of Object.entries(functions)) {
       new cloudwatch.Alarm(this, `${id}Errors`, {
         alarmDescription: `${id} invocations failed`,
         metric: f.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
@@ -147,6 +149,33 @@ export class SyndicStack extends Stack {
     new CfnOutput(this, 'ArticleDlqUrl', { value: articles.dlq.queueUrl });
     new CfnOutput(this, 'QueryApiUrl', { value: queryUrl.url });
     new CfnOutput(this, 'ReprocessStateMachineArn', { value: reprocess.stateMachineArn });
+  }
+
+  /** One page for the pipeline's health: queue backlogs, dead letters, and each function's errors and duration. */
+  private dashboard(functions: Record<string, NodejsFunction>, queues: Record<string, { queue: sqs.Queue; dlq: sqs.Queue }>): void {
+    const period = Duration.minutes(5);
+    new cloudwatch.Dashboard(this, 'Dashboard', {
+      defaultInterval: Duration.hours(24),
+      widgets: [
+        [
+          new cloudwatch.GraphWidget({
+            title: 'Queue backlog',
+            left: Object.entries(queues).map(([name, q]) => q.queue.metricApproximateNumberOfMessagesVisible({ period, label: name })),
+          }),
+          new cloudwatch.GraphWidget({
+            title: 'Dead letters',
+            left: Object.entries(queues).map(([name, q]) => q.dlq.metricApproximateNumberOfMessagesVisible({ period, label: `${name} DLQ` })),
+          }),
+        ],
+        [
+          new cloudwatch.GraphWidget({ title: 'Errors', left: Object.entries(functions).map(([name, f]) => f.metricErrors({ period, label: name })) }),
+          new cloudwatch.GraphWidget({
+            title: 'Duration p95',
+            left: Object.entries(functions).map(([name, f]) => f.metricDuration({ period, statistic: 'p95', label: name })),
+          }),
+        ],
+      ],
+    });
   }
 
   /**

@@ -15,8 +15,10 @@ export interface ParsedDocument {
   jsonLd: string[];
 }
 
-// A start or end tag (attributes may quote '>'), a comment, a doctype or a processing instruction.
-const TOKEN = /<(?:(\/?)([A-Za-z][^\t\n\f\r />]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|!--[\s\S]*?(?:--!?>|$)|![^>]*(?:>|$)|\?[^>]*(?:>|$))/g;
+const TAG_NAME = /\/?([A-Za-z][^\t\n\f\r />]*)/y;
+const UP_TO_QUOTE_OR_END = /[^>"']*/y;
+const QUOTED_TAG_END = /(?:[^>"']|"[^"]*"|'[^']*')*>/y;
+const COMMENT_END = /--!?>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
 // Elements whose content is not markup; it is skipped in one search for the end tag (and kept
@@ -54,6 +56,54 @@ interface Frame {
   /** The element receiving children while this frame is open: its own, or its ancestor's. */
   container: Element;
   depth: number;
+}
+
+interface Token {
+  index: number;
+  end: number;
+  /** Lowercase tag name; undefined for comments, doctypes and processing instructions. */
+  tag: string | undefined;
+  closing: boolean;
+  attributes: string;
+}
+
+/**
+ * The next tag or comment at or after `from`, or null when none is left. Each search only moves
+ * forward from the last token, so a page is tokenized in linear time even when it is hostile
+ * (thousands of "<a" with no ">", unclosed quotes or comments).
+ */
+function nextToken(html: string, from: number): Token | null {
+  for (let lt = html.indexOf('<', from); lt !== -1; lt = html.indexOf('<', lt + 1)) {
+    const next = html.charCodeAt(lt + 1);
+    if (next === 0x21 && html.startsWith('<!--', lt)) {
+      COMMENT_END.lastIndex = lt + 4;
+      const close = COMMENT_END.exec(html);
+      return { index: lt, end: close ? COMMENT_END.lastIndex : html.length, tag: undefined, closing: false, attributes: '' };
+    }
+    if (next === 0x21 || next === 0x3f) {
+      const gt = html.indexOf('>', lt);
+      return { index: lt, end: gt === -1 ? html.length : gt + 1, tag: undefined, closing: false, attributes: '' };
+    }
+    TAG_NAME.lastIndex = lt + 1;
+    const name = TAG_NAME.exec(html);
+    if (!name) continue; // a "<" that starts no tag is text
+    const attributesStart = TAG_NAME.lastIndex;
+    UP_TO_QUOTE_OR_END.lastIndex = attributesStart;
+    UP_TO_QUOTE_OR_END.exec(html);
+    let end = UP_TO_QUOTE_OR_END.lastIndex;
+    if (end >= html.length) return null; // an unterminated tag: the rest is text
+    if (html.charCodeAt(end) !== 0x3e) {
+      // A quoted attribute value may hold ">"; an unclosed quote falls back to the first ">".
+      QUOTED_TAG_END.lastIndex = attributesStart;
+      if (QUOTED_TAG_END.exec(html)) end = QUOTED_TAG_END.lastIndex - 1;
+      else {
+        end = html.indexOf('>', end);
+        if (end === -1) return null;
+      }
+    }
+    return { index: lt, end: end + 1, tag: name[1].toLowerCase(), closing: next === 0x2f, attributes: html.slice(attributesStart, end) };
+  }
+  return null;
 }
 
 function isHidden(attrs: Record<string, string>): boolean {
@@ -105,15 +155,13 @@ export function parseHtml(html: string, onElement?: (element: Element) => void):
   };
 
   let textStart = 0;
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
-    if (match.index > textStart && skipFrom === 0) appendText(containerOf(), html.slice(textStart, match.index));
-    textStart = TOKEN.lastIndex;
-    const rawName = match[2];
-    if (rawName === undefined) continue; // comment, doctype or processing instruction
-    const tag = rawName.toLowerCase();
+  for (let token = nextToken(html, 0); token; token = nextToken(html, textStart)) {
+    if (token.index > textStart && skipFrom === 0) appendText(containerOf(), html.slice(textStart, token.index));
+    textStart = token.end;
+    const tag = token.tag;
+    if (tag === undefined) continue; // comment, doctype or processing instruction
 
-    if (match[1]) {
+    if (token.closing) {
       // End tag: close up to the matching open element, if it is near enough.
       if (VOID.has(tag)) continue;
       for (let i = stack.length - 1; i >= 0 && i >= stack.length - MAX_END_TAG_SEARCH; i--) {
@@ -128,12 +176,12 @@ export function parseHtml(html: string, onElement?: (element: Element) => void):
     const closes = CLOSED_BY[tag];
     if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1].tag)) popTo(stack.length - 1);
 
-    const attrs = match[3] ? parseAttributes(match[3]) : {};
+    const attrs = token.attributes ? parseAttributes(token.attributes) : {};
     if (RAW_TEXT.has(tag)) {
       const end = RAW_TEXT_END[tag];
-      end.lastIndex = TOKEN.lastIndex;
+      end.lastIndex = token.end;
       const close = end.exec(html);
-      const body = html.slice(TOKEN.lastIndex, close ? close.index : html.length);
+      const body = html.slice(token.end, close ? close.index : html.length);
       if (tag === 'script' && /ld\+json/i.test(attrs.type ?? '')) {
         if (close) jsonLd.push(body);
       } else if (tag === 'title' && skipFrom === 0) {
@@ -147,7 +195,7 @@ export function parseHtml(html: string, onElement?: (element: Element) => void):
         textStart = html.length;
         break;
       }
-      TOKEN.lastIndex = textStart = close.index + close[0].length;
+      textStart = close.index + close[0].length;
       continue;
     }
 

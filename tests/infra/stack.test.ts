@@ -132,6 +132,10 @@ describe('schedule and alarms', () => {
     expect(() => synth(0)).toThrow(/scheduleMinutes/);
   });
 
+  it('has a dashboard of queue backlogs, dead letters, errors and durations', () => {
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
   it('alarms on dead-letter queue depth and on errors of every function', () => {
     template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 }, 2);
     template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' }, 4);
