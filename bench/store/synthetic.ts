@@ -233,6 +233,7 @@ export function* syntheticRecords(options: SyntheticOptions): Generator<ArticleR
       leadImage: random() < 0.75 ? `https://${source.host}/images/${day.replace(/-/g, '/')}/${hex(random, 12)}.jpg` : null,
       topics,
       customTopics: random() < 0.1 ? [{ id: 'watchlist', label: 'Watch list', score: Math.round(random() * 1000) / 1000 }] : [],
+      customTopicsVersion: '0123456789abcdef',
       entities: {
         people: named(random, 5, () => person(random)),
         places: named(random, 4, () => PLACES[Math.floor(random() * PLACES.length)].replace(/^./, (c) => c.toUpperCase())),

@@ -33,15 +33,21 @@ describe('parseHtml', () => {
   });
 
   it('decodes entities in text and attributes', () => {
-    const { root } = parseHtml('<a title="Tom &amp; Jerry &gt; all">caf&eacute; &#8220;x&#x201D; &amp</a>');
+    const { root } = parseHtml('<a href="/?a=1&amp;b=&gt;2">caf&eacute; &#8220;x&#x201D; &amp</a>');
     const link = root.children[0] as Element;
-    expect(link.attrs.title).toBe('Tom & Jerry > all');
+    expect(link.attrs.href).toBe('/?a=1&b=>2');
     expect(link.children).toEqual(['café “x” &']);
   });
 
   it('reads quoted attribute values containing ">"', () => {
-    const { root } = parseHtml('<div data-x="a > b" class=\'c>d\' id=plain hidden-not>text</div>');
-    expect((root.children[0] as Element).attrs).toEqual({ 'data-x': 'a > b', class: 'c>d', id: 'plain', 'hidden-not': '' });
+    const { root } = parseHtml('<div content="a > b" class=\'c>d\' id=plain>text</div>');
+    expect(root.children.map(shape).join()).toBe('div("text")');
+    expect((root.children[0] as Element).attrs).toEqual({ content: 'a > b', class: 'c>d', id: 'plain' });
+  });
+
+  it('keeps only the attributes extraction reads', () => {
+    const { root } = parseHtml('<img src="a.png" srcset="b.png 2x" alt="x" onclick="go()" class="c" Data-Src="d.png">');
+    expect((root.children[0] as Element).attrs).toEqual({ src: 'a.png', class: 'c', 'data-src': 'd.png' });
   });
 
   it('skips scripts and styles, keeping JSON-LD bodies aside', () => {
@@ -87,5 +93,19 @@ describe('parseHtml', () => {
     const seen: string[] = [];
     parseHtml('<html><body><p>x</p><script>y</script><b hidden>z</b></body></html>', (element) => seen.push(element.tag));
     expect(seen).toEqual(['html', 'body', 'p']);
+  });
+
+  it.each([
+    ['"<a" with no ">"', '<a '.repeat(300_000)],
+    ['unclosed quotes', '<a x=">'.repeat(300_000)],
+    ['unclosed comments', '<!--'.repeat(300_000)],
+    ['stray "<"', '<'.repeat(1_000_000)],
+    ['unclosed scripts', '<script>'.repeat(200_000)],
+    ['unclosed inline elements', '<p><b><i><u>'.repeat(100_000)],
+  ])('stays linear on hostile markup: %s', (_, html) => {
+    const before = process.cpuUsage();
+    parseHtml(html);
+    const { user, system } = process.cpuUsage(before);
+    expect((user + system) / 1000).toBeLessThan(1000);
   });
 });

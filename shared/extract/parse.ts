@@ -112,12 +112,18 @@ function isHidden(attrs: Record<string, string>): boolean {
   return style !== undefined && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
+// The attributes extraction reads; others are not kept, which keeps elements small and alike.
+const KEPT_ATTRIBUTES = new Set([
+  'class', 'id', 'style', 'hidden', 'aria-hidden', 'role', 'itemprop', 'property', 'name', 'content', 'http-equiv',
+  'href', 'rel', 'src', 'data-src', 'datetime', 'lang', 'xml:lang', 'type', 'charset',
+]);
+
 function parseAttributes(source: string): Record<string, string> {
   const attrs: Record<string, string> = {};
   ATTRIBUTE.lastIndex = 0;
   for (let match = ATTRIBUTE.exec(source); match; match = ATTRIBUTE.exec(source)) {
     const name = match[1].toLowerCase();
-    if (attrs[name] !== undefined) continue;
+    if (!KEPT_ATTRIBUTES.has(name) || attrs[name] !== undefined) continue;
     const value = match[2] ?? match[3] ?? match[4] ?? '';
     attrs[name] = value.indexOf('&') === -1 ? value : decodeHTMLAttribute(value);
   }

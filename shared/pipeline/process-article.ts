@@ -4,7 +4,7 @@
 import type { CustomTopics } from './analyze-page.ts';
 import { fingerprint, isSyndicatedCopy } from '../dedupe/index.ts';
 import type { Fingerprint } from '../dedupe/index.ts';
-import { canonicalizeUrl } from '../feeds/index.ts';
+import { canonicalizeUrl, isOpaqueRedirector } from '../feeds/index.ts';
 import { FetchError } from '../fetch/index.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { RawArchive } from '../store/raw-archive.ts';
@@ -43,7 +43,7 @@ export async function processArticle(deps: ProcessArticleDeps, job: ArticleJob):
   });
 
   const extracted = extractPage(response.body, response.url, response.contentType);
-  const identity = await resolveIdentity(deps, job, extracted.canonicalUrl ?? response.url);
+  const identity = await resolveIdentity(deps, job, response.url, extracted.canonicalUrl);
   if (identity.alias) return { status: 'alias', id: identity.id };
 
   const print = fingerprint(extracted.text);
@@ -78,13 +78,14 @@ async function fetchPage(deps: ProcessArticleDeps, url: string) {
 
 /**
  * The page's own canonical URL names the record when it stays on the same host; a canonical pointing at
- * another site is a syndication hint, handled by copy detection instead.
+ * another site is a syndication hint, handled by copy detection instead. A link through an opaque
+ * redirector (feedproxy, feedburner, t.co) is known by where it led.
  */
-async function resolveIdentity(deps: ProcessArticleDeps, job: ArticleJob, declared: string) {
-  let canonicalUrl = job.canonicalUrl;
+async function resolveIdentity(deps: ProcessArticleDeps, job: ArticleJob, finalUrl: string, declared: string | null) {
+  let canonicalUrl = isOpaqueRedirector(job.url) ? canonicalizeUrl(finalUrl) : job.canonicalUrl;
   try {
-    const candidate = canonicalizeUrl(new URL(declared, job.url).href);
-    if (new URL(candidate).host === new URL(job.canonicalUrl).host) canonicalUrl = candidate;
+    const candidate = declared ? canonicalizeUrl(new URL(declared, finalUrl).href) : canonicalUrl;
+    if (new URL(candidate).host === new URL(canonicalUrl).host) canonicalUrl = candidate;
   } catch {
     // an unparsable canonical link is ignored
   }
