@@ -1,7 +1,7 @@
 import { extractEntities, type Entities } from '../../shared/classify/entities.ts';
 import { ENTITY_GOLD } from './entity-gold.ts';
 import type { EvalDoc } from './eval-corpora.ts';
-import { median } from './metrics.ts';
+import { timePerItem } from './metrics.ts';
 
 type Kind = keyof Entities;
 const KINDS: Kind[] = ['people', 'places', 'organizations'];
@@ -30,13 +30,8 @@ export function entityQuality(): Record<Kind, { precision: number; recall: numbe
   ) as ReturnType<typeof entityQuality>;
 }
 
-/** Median over passes of the mean time per article. */
-export function entityMsPerArticle(docs: EvalDoc[], passes: number): number {
-  const perDoc: number[] = [];
-  for (let pass = 0; pass < passes; pass++) {
-    const started = performance.now();
-    for (const doc of docs) extractEntities({ title: doc.title, text: doc.text, language: 'en' });
-    perDoc.push((performance.now() - started) / docs.length);
-  }
-  return median(perDoc);
+/** Wall-clock and CPU milliseconds per article, medians over passes. */
+export function entityTimePerArticle(docs: EvalDoc[], passes: number): { wallMs: number; cpuMs: number } {
+  const { wallMs, cpuMs } = timePerItem(passes, () => docs.map((doc) => extractEntities({ title: doc.title, text: doc.text, language: 'en' })));
+  return { wallMs, cpuMs };
 }

@@ -46,3 +46,22 @@ export function median(values: number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/**
+ * Wall-clock and CPU milliseconds per item of `run`, each the median over passes. CPU time (this
+ * process only) is the steadier figure when other jobs share the cores.
+ */
+export function timePerItem<T>(passes: number, run: () => T[]): { results: T[]; wallMs: number; cpuMs: number } {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let results: T[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    results = run();
+    const used = process.cpuUsage(cpuStarted);
+    wall.push((performance.now() - started) / results.length);
+    cpu.push((used.user + used.system) / 1000 / results.length);
+  }
+  return { results, wallMs: median(wall), cpuMs: median(cpu) };
+}

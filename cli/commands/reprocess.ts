@@ -6,6 +6,7 @@ import { UsageError, parse, parseSince } from '../args.ts';
 import { openTarget } from '../target.ts';
 import { reprocessDeps } from '../../shared/pipeline/dependencies.ts';
 import { reprocessRawKey } from '../../shared/pipeline/reprocess.ts';
+import { mapConcurrently } from '../../shared/pipeline/concurrently.ts';
 import type { ReprocessOutcome } from '../../shared/pipeline/reprocess.ts';
 import { RawArchive, rawPrefix } from '../../shared/store/raw-archive.ts';
 import { customTopicsFrom } from '../../shared/pipeline/analyze-page.ts';
@@ -41,19 +42,16 @@ export async function reprocessCommand(args: string[]): Promise<number> {
     for await (const key of new RawArchive(target.aws.s3, target.names.rawBucket).list(range)) keys.push(key);
     const counts: Record<ReprocessOutcome['status'] | 'failed', number> = { updated: 0, 'would-update': 0, unchanged: 0, skipped: 0, failed: 0 };
     let done = 0;
-    const next = async (): Promise<void> => {
-      for (let key = keys.shift(); key !== undefined; key = keys.shift()) {
-        try {
-          counts[(await reprocessRawKey(deps, key, options)).status]++;
-        } catch (error) {
-          counts.failed++;
-          console.error(`\n${key}: ${(error as Error).message}`);
-        }
-        done++;
-        if (process.stdout.isTTY) process.stdout.write(`\rreprocessed ${done}`);
+    await mapConcurrently(keys, CONCURRENCY, async (key) => {
+      try {
+        counts[(await reprocessRawKey(deps, key, options)).status]++;
+      } catch (error) {
+        counts.failed++;
+        console.error(`\n${key}: ${(error as Error).message}`);
       }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, next));
+      done++;
+      if (process.stdout.isTTY) process.stdout.write(`\rreprocessed ${done} of ${keys.length}`);
+    });
     if (process.stdout.isTTY) process.stdout.write('\n');
     console.log(values.json ? JSON.stringify(counts) : Object.entries(counts).map(([status, n]) => `${status}: ${n}`).join(', '));
     return counts.failed > 0 ? 1 : 0;

@@ -36,7 +36,7 @@ function classWeight(element: Element): number {
 }
 
 /** Furniture subtrees, sparing layout wrappers and anything that holds the marked article body. */
-export function findExcluded(body: Element, markedBody: Element | null, stats: Map<Element, TextStats>): Set<Element> {
+function findExcluded(body: Element, markedBody: Element | null, stats: Map<Element, TextStats>): Set<Element> {
   const total = stats.get(body)?.chars ?? 0;
   const markedAncestors = new Set<Element>();
   for (let node = markedBody; node; node = node.parent) markedAncestors.add(node);
@@ -52,7 +52,7 @@ export function findExcluded(body: Element, markedBody: Element | null, stats: M
 }
 
 /** Scores the blocks that hold sentences, Readability-style, and credits their ancestors. */
-export function scoreCandidates(body: Element, stats: Map<Element, TextStats>, excluded: Set<Element>): Map<Element, number> {
+function scoreCandidates(body: Element, stats: Map<Element, TextStats>, excluded: Set<Element>): Map<Element, number> {
   const credits = new Map<Element, number>();
   walkElements(body, (element) => {
     if (excluded.has(element)) return false;

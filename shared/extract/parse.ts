@@ -130,10 +130,14 @@ function parseAttributes(source: string): Record<string, string> {
   return attrs;
 }
 
+const NAME_BREAKS = /[-_]+|\s+/g;
+
 function namesOf(attrs: Record<string, string>): string {
   const { class: className, id } = attrs;
   if (!className && !id) return '';
-  return `${className ?? ''} ${id ?? ''}`.trim().toLowerCase().replace(/\s+/g, '\u0000').replace(/[-_]+/g, ' ').replace(/\u0000/g, NAME_SEPARATOR);
+  const raw = id ? (className ? `${className} ${id}` : id) : className;
+  // One regex pass: this runs for every element with a class, so it is kept cheap.
+  return raw.trim().toLowerCase().replace(NAME_BREAKS, (gap) => (gap[0] === '-' || gap[0] === '_' ? ' ' : NAME_SEPARATOR));
 }
 
 function appendText(parent: Element, raw: string): void {

@@ -21,7 +21,6 @@ export interface TextStats {
   ownCommas: number;
 }
 
-const COMMAS = new Set([0x2c, 0xff0c, 0x3001, 0x60c, 0x3b]);
 
 function isSpace(code: number): boolean {
   return code <= 0x20 || code === 0xa0 || code === 0xfeff || code === 0x3000 || (code >= 0x2000 && code <= 0x200b);
@@ -34,7 +33,8 @@ function measure(text: string): { chars: number; commas: number } {
     const code = text.charCodeAt(i);
     if (isSpace(code)) continue;
     chars++;
-    if (COMMAS.has(code)) commas++;
+    // Commas and semicolons in Latin, CJK and Arabic script.
+    if (code === 0x2c || code === 0x3b || code === 0xff0c || code === 0x3001 || code === 0x60c) commas++;
   }
   return { chars, commas };
 }

@@ -8,6 +8,8 @@ import type { ArticleJob, FeedJob } from '../store/jobs.ts';
 import type { FeedState, StateStore } from '../store/state-store.ts';
 import type { JobQueue } from '../store/job-queue.ts';
 import type { Fetcher } from './fetcher.ts';
+import { mapConcurrently } from './concurrently.ts';
+import { newFeed } from './feeds-file.ts';
 
 export interface IngestFeedDeps {
   state: StateStore;
@@ -40,9 +42,14 @@ export async function ingestFeed(deps: IngestFeedDeps, job: FeedJob): Promise<Fe
       const parsed = parseFeed(response.body, response.url, { contentType: response.contentType });
       outcome.status = 'fetched';
       outcome.items = parsed.items.length;
-      const jobs = await claimNewEntries(deps, feed, parsed.items);
-      outcome.enqueued = jobs.length;
-      outcome.duplicates = parsed.items.length - jobs.length;
+      if (parsed.format === 'sitemapindex') {
+        // Its entries are sitemaps, not articles: each becomes a feed of its own.
+        for (const child of parsed.items) await deps.state.addFeed(newFeed(child.url, 'index', deps.now()));
+      } else {
+        const jobs = await claimNewEntries(deps, feed, parsed.items);
+        outcome.enqueued = jobs.length;
+        outcome.duplicates = parsed.items.length - jobs.length;
+      }
       feed.title ??= parsed.title;
       feed.etag = response.etag;
       feed.lastModified = response.lastModified;
@@ -66,9 +73,11 @@ export async function ingestFeed(deps: IngestFeedDeps, job: FeedJob): Promise<Fe
   return outcome;
 }
 
+/** Claims in parallel, a few at a time: a 500-entry feed is mostly entries already claimed. */
+const CLAIM_CONCURRENCY = 8;
+
 async function claimNewEntries(deps: IngestFeedDeps, feed: FeedState, items: FeedItem[]): Promise<ArticleJob[]> {
-  const jobs: ArticleJob[] = [];
-  const seen = new Set<string>();
+  const candidates = new Map<string, ArticleJob>();
   for (const item of items) {
     let canonicalUrl: string;
     try {
@@ -76,12 +85,11 @@ async function claimNewEntries(deps: IngestFeedDeps, feed: FeedState, items: Fee
     } catch {
       continue; // an entry without a usable link has nothing to fetch
     }
-    const id = articleId(canonicalUrl);
+    // Only an explicit updated date makes a new version: feeds that list the same article give it
+    // their own publication dates. DynamoDB keys cannot be empty, so an undated entry is '-'.
     const version = item.updatedAt ?? '-';
-    if (seen.has(`${id} ${version}`)) continue;
-    seen.add(`${id} ${version}`);
-    if (!(await deps.state.claim({ articleId: id, version, url: canonicalUrl, now: deps.now() }))) continue;
-    jobs.push({
+    const id = articleId(canonicalUrl);
+    candidates.set(`${id} ${version}`, {
       url: item.url,
       canonicalUrl,
       articleId: id,
@@ -90,6 +98,10 @@ async function claimNewEntries(deps: IngestFeedDeps, feed: FeedState, items: Fee
       entry: { title: item.title, publishedAt: item.publishedAt, updatedAt: item.updatedAt, authors: item.authors },
     });
   }
+  const claimed = await mapConcurrently([...candidates.values()], CLAIM_CONCURRENCY, (job) =>
+    deps.state.claim({ articleId: job.articleId, version: job.version, url: job.canonicalUrl, now: deps.now() }),
+  );
+  const jobs = [...candidates.values()].filter((_, i) => claimed[i]);
   try {
     await deps.articleQueue.sendAll(jobs);
   } catch (error) {

@@ -4,7 +4,7 @@
 import type { CustomTopics } from './analyze-page.ts';
 import { fingerprint, isSyndicatedCopy } from '../dedupe/index.ts';
 import type { Fingerprint } from '../dedupe/index.ts';
-import { canonicalizeUrl, isOpaqueRedirector } from '../feeds/index.ts';
+import { preferredArticleUrl } from '../feeds/index.ts';
 import { FetchError } from '../fetch/index.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { RawArchive } from '../store/raw-archive.ts';
@@ -77,18 +77,13 @@ async function fetchPage(deps: ProcessArticleDeps, url: string) {
 }
 
 /**
- * The page's own canonical URL names the record when it stays on the same host; a canonical pointing at
- * another site is a syndication hint, handled by copy detection instead. A link through an opaque
- * redirector (feedproxy, feedburner, t.co) is known by where it led.
+ * The record is named by where the article lives: the page's canonical link when it is plausible (same
+ * site, not the home page), else the final URL after redirects (so links through feedproxy or t.co are
+ * known by where they led). A canonical pointing at another site is a syndication hint, left to copy
+ * detection.
  */
 async function resolveIdentity(deps: ProcessArticleDeps, job: ArticleJob, finalUrl: string, declared: string | null) {
-  let canonicalUrl = isOpaqueRedirector(job.url) ? canonicalizeUrl(finalUrl) : job.canonicalUrl;
-  try {
-    const candidate = declared ? canonicalizeUrl(new URL(declared, finalUrl).href) : canonicalUrl;
-    if (new URL(candidate).host === new URL(canonicalUrl).host) canonicalUrl = candidate;
-  } catch {
-    // an unparsable canonical link is ignored
-  }
+  const canonicalUrl = preferredArticleUrl(finalUrl, declared);
   const id = articleId(canonicalUrl);
   if (id === job.articleId) return { id, canonicalUrl, alias: false };
   const claimed = await deps.state.claim({ articleId: id, version: job.version, url: canonicalUrl, now: deps.now() });

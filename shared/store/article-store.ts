@@ -38,8 +38,17 @@ type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { Delete
 
 export type PutOutcome = 'created' | 'updated' | 'unchanged';
 
-/** What makes a stored record out of date: a new entry version, other text, or newer extraction or classification. */
-const VERSION_FIELDS = ['entryVersion', 'contentHash', 'extractorVersion', 'classifierVersion', 'customTopicsVersion'] as const;
+/** What makes a stored record out of date: a newer entry version, other text, or other extraction or classification. */
+const CONTENT_FIELDS = ['contentHash', 'extractorVersion', 'classifierVersion', 'customTopicsVersion'] as const;
+const VERSION_FIELDS = ['entryVersion', ...CONTENT_FIELDS] as const;
+
+/** Entry versions are the feed's updated dates; '-' (none) is older than any date. */
+function isNewerEntry(candidate: string, stored: string): boolean {
+  if (candidate === stored || candidate === '-') return false;
+  if (stored === '-') return true;
+  const [a, b] = [Date.parse(candidate), Date.parse(stored)];
+  return Number.isNaN(a) || Number.isNaN(b) ? candidate > stored : a > b;
+}
 
 export class ArticleStore {
   constructor(
@@ -59,8 +68,16 @@ export class ArticleStore {
 
     const stored = await this.get(record.id, true);
     if (!stored) throw new Error(`record ${record.id} vanished while being written`);
-    if (VERSION_FIELDS.every((field) => stored[field] === record[field])) return 'unchanged';
-    const replacement = { ...record, duplicateOf: stored.duplicateOf, storyId: stored.storyId };
+    const newerEntry = isNewerEntry(record.entryVersion, stored.entryVersion);
+    const sameBuild = CONTENT_FIELDS.every((field) => stored[field] === record[field]);
+    // The same entry seen again (another feed, an older date, a redelivery) changes nothing.
+    if (!newerEntry && sameBuild) return 'unchanged';
+    const replacement = {
+      ...record,
+      entryVersion: newerEntry ? record.entryVersion : stored.entryVersion,
+      duplicateOf: stored.duplicateOf,
+      storyId: stored.storyId,
+    };
     await this.batchPut(topicItems(replacement));
     const condition = VERSION_FIELDS.map((field) => `${field} = :${field}`).join(' AND ');
     const values = Object.fromEntries(VERSION_FIELDS.map((field) => [`:${field}`, stored[field]]));

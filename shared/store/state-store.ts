@@ -10,8 +10,8 @@ export interface FeedState {
   id: string;
   url: string;
   title: string | null;
-  /** 'file': managed by the feeds file, removed when the file drops it; 'cli': added by hand. */
-  origin: 'file' | 'cli';
+  /** 'file': managed by the feeds file, removed when the file drops it; 'cli': added by hand; 'index': listed by a sitemap index. */
+  origin: 'file' | 'cli' | 'index';
   addedAt: string;
   etag: string | null;
   lastModified: string | null;

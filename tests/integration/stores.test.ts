@@ -55,6 +55,10 @@ describe.each(BACKENDS)('stores on $name', ({ start }) => {
       expect((await articles.listByTopic('medtop:06000000', range)).items.map((r) => r.id)).toContain(record.id);
       expect(await articles.put({ ...edited, classifierVersion: 'newer' })).toBe('updated');
       expect(await articles.put({ ...edited, classifierVersion: 'newer' })).toBe('unchanged');
+      // The same entry from another feed, without an updated date or with an older one, changes nothing.
+      expect(await articles.put({ ...edited, classifierVersion: 'newer', entryVersion: '-' })).toBe('unchanged');
+      expect(await articles.put({ ...edited, classifierVersion: 'newer', entryVersion: '2025-03-10T00:00:00Z' })).toBe('unchanged');
+      expect((await articles.get(record.id))?.entryVersion).toBe('2025-03-11T00:00:00Z');
     });
 
     it('returns null for an id that was never stored', async () => {

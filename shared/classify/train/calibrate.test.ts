@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sigmoid } from '../model.ts';
-import { fitLogistic, precisionThreshold } from './calibrate.ts';
+import { fitLogistic, precisionThreshold, scoreBands } from './calibrate.ts';
 import { seededRandom } from './logistic.ts';
 
 describe('fitLogistic', () => {
@@ -32,5 +32,21 @@ describe('precisionThreshold', () => {
   });
   it('is 1 when no score reaches the precision', () => {
     expect(precisionThreshold([{ score: 0.9, correct: false }], 0.9)).toBe(1);
+  });
+});
+
+describe('scoreBands', () => {
+  it('tells how often labels in each score band were right, the last band including 1', () => {
+    const scored = [
+      { score: 0.55, correct: false },
+      { score: 0.6, correct: true },
+      { score: 0.95, correct: true },
+      { score: 1, correct: true },
+      { score: 0.4, correct: false },
+    ];
+    expect(scoreBands(scored, [0.5, 0.9])).toEqual([
+      { from: 0.5, to: 0.9, labels: 2, right: 0.5 },
+      { from: 0.9, to: 1, labels: 2, right: 1 },
+    ]);
   });
 });

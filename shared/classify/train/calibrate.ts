@@ -1,4 +1,4 @@
-import { sigmoid } from '../model.ts';
+import { combineScores, sigmoid, type Calibration } from '../model.ts';
 
 export interface CalibrationRow {
   features: number[];
@@ -60,7 +60,7 @@ export function fitLogistic(rows: CalibrationRow[]): { coefficients: number[]; i
  * Lowest score such that, among labels scoring at least that much, the share that are right
  * reaches `precision`. Returns 1 when no score qualifies.
  */
-export function precisionThreshold(scored: { score: number; correct: boolean }[], precision: number): number {
+export function precisionThreshold(scored: ScoredLabel[], precision: number): number {
   const sorted = [...scored].sort((a, b) => b.score - a.score);
   let right = 0;
   let threshold = 1;
@@ -70,4 +70,57 @@ export function precisionThreshold(scored: { score: number; correct: boolean }[]
     if (last && right / (i + 1) >= precision) threshold = sorted[i].score;
   }
   return threshold;
+}
+
+export interface HeldAsideLogits {
+  labels: Set<number>;
+  article: Float32Array;
+  paragraph: Float32Array;
+}
+
+export interface ScoredLabel {
+  score: number;
+  correct: boolean;
+}
+
+/**
+ * Fits the two Platt scalings on held-aside logits and reads the threshold off the combined scores,
+ * rounded to three decimals as they are published. The paragraph route is fitted on articles that
+ * have several paragraphs: elsewhere it repeats the article's.
+ */
+export function calibrateModel(
+  rows: HeldAsideLogits[],
+  targetPrecision: number,
+): { calibration: Calibration; threshold: number; scored: ScoredLabel[] } {
+  const platt = (feature: 'article' | 'paragraph', part: HeldAsideLogits[]) => {
+    const fitted = fitLogistic(part.flatMap((row) => [...row[feature]].map((z, c) => ({ features: [z], correct: row.labels.has(c) }))));
+    return { slope: fitted.coefficients[0], intercept: fitted.intercept };
+  };
+  const multiParagraph = rows.filter((row) => row.article !== row.paragraph);
+  const article = platt('article', rows);
+  const calibration = { article, paragraph: multiParagraph.length > 0 ? platt('paragraph', multiParagraph) : article };
+  const scored = rows.flatMap(({ labels, article, paragraph }) =>
+    [...combineScores(calibration, article, paragraph).scores].map((score, c) => ({
+      score: Math.round(score * 1000) / 1000,
+      correct: labels.has(c),
+    })),
+  );
+  return { calibration, threshold: precisionThreshold(scored, targetPrecision), scored };
+}
+
+export interface ScoreBand {
+  from: number;
+  to: number;
+  labels: number;
+  right: number;
+}
+
+/** How often labels were right within each score band starting at `starts` (the last band ends at 1). */
+export function scoreBands(scored: ScoredLabel[], starts: number[]): ScoreBand[] {
+  return starts.map((from, i) => {
+    const to = starts[i + 1] ?? 1;
+    const inBand = scored.filter((s) => s.score >= from && (s.score < to || (to === 1 && s.score === 1)));
+    const right = inBand.filter((s) => s.correct).length / Math.max(1, inBand.length);
+    return { from, to, labels: inBand.length, right: Math.round(right * 100) / 100 };
+  });
 }

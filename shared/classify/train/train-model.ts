@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { articleLogits, combineScores, encodeWeights, quantizeWeights, type LinearModel, type ModelArtifact } from '../model.ts';
+import { articleLogits, encodeWeights, quantizeWeights, type LinearModel, type ModelArtifact } from '../model.ts';
 import { featureVector, termCounts } from '../text-features.ts';
-import { fitLogistic, precisionThreshold } from './calibrate.ts';
+import { calibrateModel, scoreBands, type ScoreBand } from './calibrate.ts';
 import type { TopLevelTopic, TrainingDoc } from './corpus.ts';
 import { seededRandom, trainOneVsRest, type SparseExample, type TrainOptions } from './logistic.ts';
 
@@ -108,7 +108,7 @@ export interface TrainReport {
     labelsAboveThreshold: number;
     precisionAboveThreshold: number;
     /** How often labels were right, by score band: what a score means in practice. */
-    bands: { from: number; to: number; labels: number; right: number }[];
+    bands: ScoreBand[];
   };
 }
 
@@ -145,13 +145,15 @@ export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], co
   const trained = fit(terms);
   const quantized = quantizeWeights(trained.weights);
 
+  // Calibrated as shipped: quantised weights and rounded biases.
+  const bias = Float32Array.from(trained.bias, (b) => Math.round(b * 1e4) / 1e4);
   const model: LinearModel = {
     version: config.version,
     languages: ['en'],
     classes: topics,
     vocabulary,
     ...quantized,
-    bias: trained.bias,
+    bias,
     calibration: { article: { slope: 1, intercept: 0 }, paragraph: { slope: 1, intercept: 0 } },
     threshold: 0,
   };
@@ -159,26 +161,10 @@ export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], co
     labels: new Set(doc.labels.map((code) => classIndex.get(code)!)),
     ...articleLogits(model, doc.title, doc.text),
   }));
-  const platt = (feature: 'article' | 'paragraph', rows: typeof asideLogits) => {
-    const fitted = fitLogistic(
-      rows.flatMap((row) => [...row[feature]].map((z, c) => ({ features: [z], correct: row.labels.has(c) }))),
-    );
-    return { slope: fitted.coefficients[0], intercept: fitted.intercept };
-  };
-  // The paragraph route is fitted on articles that have several paragraphs: elsewhere it repeats the article's.
-  const multiParagraph = asideLogits.filter((row) => row.article !== row.paragraph);
-  const article = platt('article', asideLogits);
-  const calibration = { article, paragraph: multiParagraph.length > 0 ? platt('paragraph', multiParagraph) : article };
-  // Scores are compared as published: rounded to three decimals.
-  const scored = asideLogits.flatMap(({ labels, article, paragraph }) =>
-    [...combineScores(calibration, article, paragraph).scores].map((score, c) => ({
-      score: Math.round(score * 1000) / 1000,
-      correct: labels.has(c),
-    })),
-  );
-  const threshold = precisionThreshold(scored, config.targetPrecision);
+  const { calibration, threshold, scored } = calibrateModel(asideLogits, config.targetPrecision);
   const above = scored.filter((s) => s.score >= threshold);
   const top1 = asideLogits.filter(({ labels, article }) => labels.has(article.indexOf(Math.max(...article)))).length;
+  const count = (part: TrainingDoc[], source: TrainingDoc['source']) => part.filter((doc) => doc.source === source).length;
 
   return {
     artifact: {
@@ -188,13 +174,16 @@ export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], co
       vocabulary: terms.join('\n'),
       weights: encodeWeights(quantized.weights),
       weightScale: quantized.weightScale,
-      bias: [...trained.bias].map((b) => Math.round(b * 1e4) / 1e4),
+      bias: [...bias],
       calibration,
       threshold,
       training: {
-        examples: Object.fromEntries(
-          (['huffpost', 'iptc', 'seed'] as const).map((s) => [s, train.filter(({ doc }) => doc.source === s).length]),
-        ),
+        examples: {
+          huffpost: count(trainDocs, 'huffpost'),
+          iptc: count(trainDocs, 'iptc'),
+          seed: count(trainDocs, 'seed'),
+          syntheticArticles: train.length - trainDocs.length,
+        },
         heldAside: aside.length,
         options: { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2, seed: config.seed },
       },
@@ -204,11 +193,7 @@ export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], co
       top1: top1 / aside.length,
       labelsAboveThreshold: above.length,
       precisionAboveThreshold: above.filter((s) => s.correct).length / Math.max(1, above.length),
-      bands: [0.5, 0.7, 0.8, 0.9, 0.95].map((from, i, all) => {
-        const to = all[i + 1] ?? 1.001;
-        const inBand = scored.filter((s) => s.score >= from && s.score < to);
-        return { from, to: Math.min(to, 1), labels: inBand.length, right: Math.round((100 * inBand.filter((s) => s.correct).length) / Math.max(1, inBand.length)) / 100 };
-      }),
+      bands: scoreBands(scored, [0.5, 0.7, 0.8, 0.9, 0.95]),
     },
   };
 }

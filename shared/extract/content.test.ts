@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { selectContent } from './content.ts';
+import { parseHtml } from './parse.ts';
+import { renderParagraphs } from './render.ts';
+import { createSurvey } from './survey.ts';
+
+function articleText(html: string): string[] {
+  const { survey, note } = createSurvey();
+  const { root } = parseHtml(html, note);
+  return renderParagraphs(selectContent(root, survey));
+}
+
+const sentence = (topic: string) => `${topic} was discussed at length on Monday, and officials said that more details, figures and plans would follow later this week.`;
+const links = (n: number) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="/${i}">Another headline number ${i} about something else</a></li>`).join('')}</ul>`;
+
+describe('selectContent and renderParagraphs', () => {
+  it('finds the article among menus, link lists and a sidebar', () => {
+    const html = `<body><div class="menu">${links(8)}</div><div class="main"><div class="story"><p>${sentence('Trade')}</p><p>${sentence('Energy')}</p><p>${sentence('Farming')}</p></div></div><div class="sidebar"><p>${sentence('Sport')}</p>${links(10)}</div></body>`;
+    expect(articleText(html)).toEqual([sentence('Trade'), sentence('Energy'), sentence('Farming')]);
+  });
+
+  it('keeps every chunk of an article split into sibling sections with promos between', () => {
+    const chunk = (topic: string) => `<div class="grid"><div class="article-chunk"><p>${sentence(topic)}</p><p>${sentence(topic + ' policy')}</p></div><div class="rail">${links(3)}</div></div>`;
+    const html = `<body><main><div class="chunks">${chunk('Trade')}<div class="promo-banner"><p>Subscribe for just one euro a month and read everything.</p></div>${chunk('Energy')}</div></main></body>`;
+    expect(articleText(html)).toEqual([sentence('Trade'), sentence('Trade policy'), sentence('Energy'), sentence('Energy policy')]);
+  });
+
+  it('keeps an article held in a layout wrapper named after the sidebar', () => {
+    const html = `<body><div class="content-with-sidebar-wrp"><article><p>${sentence('Trade')}</p><p>${sentence('Energy')}</p></article><aside>${links(5)}</aside></div><footer><p>${sentence('Copyright')}</p></footer></body>`;
+    expect(articleText(html)).toEqual([sentence('Trade'), sentence('Energy')]);
+  });
+
+  it('cuts the article at a boilerplate marker followed by little text', () => {
+    const html = `<body><article><p>${sentence('Trade')}</p><p>${sentence('Energy')}</p><p>${sentence('Farming')}</p><p>Related posts:</p><p>Gas prices rise again</p></article></body>`;
+    expect(articleText(html)).toEqual([sentence('Trade'), sentence('Energy'), sentence('Farming')]);
+  });
+
+  it('falls back to the whole body when no block holds sentences', () => {
+    expect(articleText('<body><span>Just a short note.</span></body>')).toEqual(['Just a short note.']);
+  });
+});
