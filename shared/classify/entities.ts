@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import { resolveLanguage, type ClassifyInput } from './input.ts';
-import { termPattern } from './text-match.ts';
+import { escapeRegex, termPattern } from './text-match.ts';
 
 export interface NamedCount {
   name: string;
@@ -60,7 +60,7 @@ export function titledPeople(text: string): string[] {
 
 /** "Taylor" found where the text says "Taylor Swift": a partial name grows to the full one it starts. */
 export function completeName(text: string, name: string): string {
-  const pattern = new RegExp(`(?<![\\p{L}\\p{M}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD})+`, 'gu');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{M}])${escapeRegex(name)}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD})+`, 'gu');
   const longest = text.match(pattern)?.sort((a, b) => b.length - a.length)[0];
   return longest ? longest.replace(/['’]s$/u, '') : name;
 }

@@ -1,7 +1,7 @@
 import { STOPWORDS } from './stopwords.ts';
 
 // Long articles carry their topic in the first paragraphs; reading further costs time, not accuracy.
-export const MAX_TEXT_CHARS = 12000;
+export const MAX_TEXT_CHARS = 6000;
 const TITLE_WEIGHT = 2;
 const WORD = /\p{L}[\p{L}\p{M}\p{N}]*/gu;
 

@@ -1,4 +1,5 @@
-function escapeRegex(text: string): string {
+/** The text as a regular expression that matches it literally. */
+export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
