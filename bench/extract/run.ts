@@ -23,7 +23,7 @@ import { corpusDir, loadCorpus } from './corpus.ts';
 import type { ExtractorName } from './extractors.ts';
 import { pageCounts, scoreCorpus } from './metric.ts';
 
-const ROUNDS = 2;
+const ROUNDS = 3;
 const NAMES: ExtractorName[] = ['syndic', 'readability-linkedom'];
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(scriptDir, '..', '..');
@@ -107,6 +107,7 @@ function main(): void {
     'Metric: the benchmark\'s own (its evaluate.py): token 4-gram shingles, per-page precision and recall averaged over pages, F1 of the averages.',
     'syndic gets the raw bytes and runs its whole `extractArticle` (charset, metadata, language, body); Readability gets a linkedom document of the UTF-8 text and returns `textContent`.',
     'Each extractor runs in its own plain-Node processes (an esbuild bundle, as deployed), so its peak RSS is its own; CPU time counts all threads of the process, garbage collection included.',
+    'Speed ratios move with the load of the shared machine from run to run (the load average is printed); rerun the command to see the spread. F1 and RSS do not depend on it.',
     '',
     table,
     '',

@@ -45,6 +45,16 @@ describe('decodeBytes', () => {
     expect(result).toEqual({ text: html, charset: 'shift_jis' });
   });
 
+  it('finds a <meta charset> that comes after kilobytes of inline styles', () => {
+    const html = page(RUSSIAN, `<style>${'p { margin: 0 } '.repeat(500)}</style><meta charset="windows-1251">`);
+    expect(decodeBytes(iconv.encode(html, 'windows-1251'))).toEqual({ text: html, charset: 'windows-1251' });
+  });
+
+  it('ignores a declaration inside a comment that runs past the first kilobytes', () => {
+    const html = page(RUSSIAN, `<!-- <meta charset="iso-8859-5"> ${'x'.repeat(5000)} --><meta charset="windows-1251">`);
+    expect(decodeBytes(iconv.encode(html, 'windows-1251')).charset).toBe('windows-1251');
+  });
+
   it('reads the XML declaration of feeds', () => {
     const xml = `<?xml version="1.0" encoding="ISO-8859-2"?><rss><channel><title>${POLISH}</title></channel></rss>`;
     expect(decodeBytes(iconv.encode(xml, 'iso-8859-2'), { kind: 'xml' })).toEqual({ text: xml, charset: 'iso-8859-2' });

@@ -1,14 +1,13 @@
 import { looksLikeArticleBody, looksLikeFurniture } from './boilerplate.ts';
-import { walkElements, type Element } from './dom.ts';
+import { walkElements, type Element, type TextStats } from './dom.ts';
 import type { PageSurvey } from './survey.ts';
-import { BLOCK_TAGS, computeTextStats, linkDensity, type TextStats } from './text-stats.ts';
+import { BLOCK_TAGS, computeTextStats, linkDensity } from './text-stats.ts';
 
 export interface ContentSelection {
   /** The elements holding the article, in document order. */
   containers: Element[];
   /** Furniture subtrees to leave out when rendering the containers. */
   excluded: Set<Element>;
-  stats: Map<Element, TextStats>;
 }
 
 // A paragraph shorter than this says little about where the article is.
@@ -36,15 +35,15 @@ function classWeight(element: Element): number {
 }
 
 /** Furniture subtrees, sparing layout wrappers and anything that holds the marked article body. */
-function findExcluded(body: Element, markedBody: Element | null, stats: Map<Element, TextStats>): Set<Element> {
-  const total = stats.get(body)?.chars ?? 0;
+function findExcluded(body: Element, markedBody: Element | null): Set<Element> {
+  const total = body.stats?.chars ?? 0;
   const markedAncestors = new Set<Element>();
   for (let node = markedBody; node; node = node.parent) markedAncestors.add(node);
   const excluded = new Set<Element>();
   walkElements(body, (element) => {
     if (element === body || markedAncestors.has(element) || element.tag === 'a') return true;
     if (!looksLikeFurniture(element)) return true;
-    if ((stats.get(element)?.chars ?? 0) > total * WRAPPER_SHARE) return true;
+    if ((element.stats?.chars ?? 0) > total * WRAPPER_SHARE) return true;
     excluded.add(element);
     return false;
   });
@@ -52,12 +51,12 @@ function findExcluded(body: Element, markedBody: Element | null, stats: Map<Elem
 }
 
 /** Scores the blocks that hold sentences, Readability-style, and credits their ancestors. */
-function scoreCandidates(body: Element, stats: Map<Element, TextStats>, excluded: Set<Element>): Map<Element, number> {
+function scoreCandidates(body: Element, excluded: Set<Element>): Map<Element, number> {
   const credits = new Map<Element, number>();
   walkElements(body, (element) => {
     if (excluded.has(element)) return false;
     if (!BLOCK_TAGS.has(element.tag) || /^h\d$/.test(element.tag)) return true;
-    const own = stats.get(element);
+    const own = element.stats;
     if (!own || own.ownChars < MIN_PARAGRAPH_CHARS || own.ownLinkChars / own.ownChars > 0.5) return true;
     // Text written straight into a div or cell (lines split by <br>) makes that element the
     // container; a paragraph's container is its parent. Long runs count as several paragraphs.
@@ -75,7 +74,7 @@ function scoreCandidates(body: Element, stats: Map<Element, TextStats>, excluded
   for (const [element, credit] of credits) {
     // Tag and class names vouch for a block only as far as it really holds sentences.
     const weight = ((TAG_WEIGHT[element.tag] ?? 0) + classWeight(element)) * Math.min(1, credit / WEIGHT_FULL_CREDIT);
-    scores.set(element, (credit + weight) * (1 - linkDensity(stats.get(element))));
+    scores.set(element, (credit + weight) * (1 - linkDensity(element.stats)));
   }
   return scores;
 }
@@ -108,7 +107,7 @@ function widenToSplitArticle(top: Element, topScore: number, scores: Map<Element
   return widened;
 }
 
-function isSentenceLike(element: Element, stats: TextStats | undefined): boolean {
+function isSentenceLike(element: Element, stats: TextStats | null): boolean {
   if (!stats || element.tag !== 'p') return false;
   const density = linkDensity(stats);
   if (stats.chars > 80) return density < 0.25;
@@ -117,18 +116,18 @@ function isSentenceLike(element: Element, stats: TextStats | undefined): boolean
 
 export function selectContent(root: Element, survey: PageSurvey): ContentSelection {
   const body = survey.body ?? root;
-  const stats = computeTextStats(root);
-  const excluded = findExcluded(body, survey.markedBody, stats);
-  const scores = scoreCandidates(body, stats, excluded);
+  computeTextStats(root);
+  const excluded = findExcluded(body, survey.markedBody);
+  const scores = scoreCandidates(body, excluded);
 
   let top: Element | null = null;
   let topScore = 0;
   for (const [element, score] of scores) {
     if (score > topScore) [top, topScore] = [element, score];
   }
-  if (!top || !top.parent || top === body) return { containers: [body], excluded, stats };
+  if (!top || !top.parent || top === body) return { containers: [body], excluded };
   top = widenToSplitArticle(top, topScore, scores, body);
-  if (!top.parent || top === body) return { containers: [top], excluded, stats };
+  if (!top.parent || top === body) return { containers: [top], excluded };
 
   // Articles split into sibling blocks (a lead paragraph, then a body div) keep every part.
   const threshold = Math.max(10, topScore * 0.2);
@@ -138,7 +137,7 @@ export function selectContent(root: Element, survey: PageSurvey): ContentSelecti
     if (sibling === top) return true;
     const bonus = topClass && sibling.attrs.class === topClass ? topScore * 0.2 : 0;
     if ((scores.get(sibling) ?? 0) + bonus >= threshold) return true;
-    return isSentenceLike(sibling, stats.get(sibling));
+    return isSentenceLike(sibling, sibling.stats);
   });
-  return { containers, excluded, stats };
+  return { containers, excluded };
 }

@@ -10,6 +10,20 @@ export interface Element {
   names: string;
   children: Node[];
   parent: Element | null;
+  /** Filled in by computeTextStats; a field rather than a map because every step reads it. */
+  stats: TextStats | null;
+}
+
+export interface TextStats {
+  /** Visible characters (whitespace excluded) in the whole subtree. */
+  chars: number;
+  /** Of those, characters inside links. */
+  linkChars: number;
+  /** Characters flowing inline in this element itself, outside nested blocks: its own paragraph. */
+  ownChars: number;
+  ownLinkChars: number;
+  /** Commas (in several scripts) in that own text: a cheap sign of real sentences. */
+  ownCommas: number;
 }
 export type Node = Element | string;
 

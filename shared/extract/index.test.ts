@@ -140,6 +140,18 @@ describe('extractArticle input handling', () => {
     expect(extractArticle(html, 'https://example.org/').text).toBe(lines.join('\n\n'));
   });
 
+  it('takes the JSON-LD articleBody when the markup holds far less of the article', () => {
+    const body = 'First paragraph of a story rendered by scripts, long enough to matter here.\n\nSecond paragraph, also only in the structured data of the page.';
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Story', articleBody: body })}</script></head><body><div id="app"><p>Loading…</p></div></body></html>`;
+    expect(extractArticle(html, 'https://example.org/').text).toBe(body);
+  });
+
+  it('keeps the rendered article when it is as long as the JSON-LD articleBody', () => {
+    const lines = ['Rendered first paragraph of the story, with enough words to be a sentence.', 'Rendered second paragraph, which the JSON-LD summary leaves out entirely.'];
+    const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"A short summary."}</script></head><body><article><p>${lines[0]}</p><p>${lines[1]}</p></article></body></html>`;
+    expect(extractArticle(html, 'https://example.org/').text).toBe(lines.join('\n\n'));
+  });
+
   it('returns an empty article for empty input', () => {
     expect(extractArticle('', 'not a url')).toMatchObject({ title: null, text: '', wordCount: 0, authors: [] });
   });

@@ -1,7 +1,8 @@
 import { decodeBytes } from '../encoding/index.ts';
 import { detectLanguage } from '../language/index.ts';
 import { selectContent } from './content.ts';
-import { findFirst, type Element } from './dom.ts';
+import { isBoilerplateParagraph } from './boilerplate.ts';
+import { collapseWhitespace, findFirst, type Element } from './dom.ts';
 import { parseHtml } from './parse.ts';
 import { extractMetadata } from './metadata.ts';
 import { renderParagraphs } from './render.ts';
@@ -52,7 +53,8 @@ function extractFromHtml(html: string, url: string): ExtractedArticle {
   const { root, jsonLd } = parseHtml(html, note);
   const metadata = extractMetadata(survey, jsonLd, url);
   const selection = selectContent(root, survey);
-  const paragraphs = dropTitleLine(renderParagraphs(selection), metadata.title);
+  const rendered = dropTitleLine(renderParagraphs(selection), metadata.title);
+  const paragraphs = preferStructuredBody(rendered, metadata.structuredBody);
   const text = paragraphs.join('\n\n');
   return {
     title: metadata.title,
@@ -67,6 +69,20 @@ function extractFromHtml(html: string, url: string): ExtractedArticle {
     leadImage: metadata.leadImage ?? firstImage(selection.containers, url),
     wordCount: countWords(text),
   };
+}
+
+// Pages that render their article with scripts leave little in the markup, yet often carry the
+// whole body in JSON-LD; when the markup gave far less than that, the JSON-LD body is the article.
+const STRUCTURED_BODY_SHARE = 0.5;
+
+function preferStructuredBody(paragraphs: string[], structuredBody: string | null): string[] {
+  if (!structuredBody) return paragraphs;
+  const renderedChars = paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
+  if (renderedChars >= structuredBody.length * STRUCTURED_BODY_SHARE) return paragraphs;
+  return structuredBody
+    .split(/\n\s*\n|\r?\n/)
+    .map(collapseWhitespace)
+    .filter((paragraph) => paragraph !== '' && !isBoilerplateParagraph(paragraph));
 }
 
 function dropTitleLine(paragraphs: string[], title: string | null): string[] {

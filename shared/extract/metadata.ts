@@ -9,6 +9,8 @@ export interface PageMetadata {
   publishedAt: string | null;
   modifiedAt: string | null;
   description: string | null;
+  /** The article text the page's JSON-LD carries, if any (often the whole body, as plain text). */
+  structuredBody: string | null;
   canonicalUrl: string | null;
   siteName: string | null;
   leadImage: string | null;
@@ -153,6 +155,7 @@ export function extractMetadata(survey: PageSurvey, jsonLd: string[], url: strin
     authors,
     publishedAt,
     modifiedAt,
+    structuredBody: stringValue(article.articleBody),
     description: firstOf(meta.get('og:description'), meta.get('description'), meta.get('twitter:description'), stringValue(article.description)),
     canonicalUrl: resolveUrl(firstOf(links.get('canonical'), meta.get('og:url'), stringValue(article.url)), url),
     siteName,

@@ -15,8 +15,8 @@ export interface ParsedDocument {
   jsonLd: string[];
 }
 
-const TAG_NAME = /\/?([A-Za-z][^\t\n\f\r />]*)/y;
-const UP_TO_QUOTE_OR_END = /[^>"']*/y;
+// A tag's name and its attributes up to the first quote or ">", in one sticky match.
+const TAG_START = /\/?([A-Za-z][^\t\n\f\r />]*)([^>"']*)/y;
 const QUOTED_TAG_END = /(?:[^>"']|"[^"]*"|'[^']*')*>/y;
 const COMMENT_END = /--!?>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
@@ -84,24 +84,23 @@ function nextToken(html: string, from: number): Token | null {
       const gt = html.indexOf('>', lt);
       return { index: lt, end: gt === -1 ? html.length : gt + 1, tag: undefined, closing: false, attributes: '' };
     }
-    TAG_NAME.lastIndex = lt + 1;
-    const name = TAG_NAME.exec(html);
-    if (!name) continue; // a "<" that starts no tag is text
-    const attributesStart = TAG_NAME.lastIndex;
-    UP_TO_QUOTE_OR_END.lastIndex = attributesStart;
-    UP_TO_QUOTE_OR_END.exec(html);
-    let end = UP_TO_QUOTE_OR_END.lastIndex;
+    TAG_START.lastIndex = lt + 1;
+    const start = TAG_START.exec(html);
+    if (!start) continue; // a "<" that starts no tag is text
+    let end = TAG_START.lastIndex;
     if (end >= html.length) return null; // an unterminated tag: the rest is text
-    if (html.charCodeAt(end) !== 0x3e) {
-      // A quoted attribute value may hold ">"; an unclosed quote falls back to the first ">".
-      QUOTED_TAG_END.lastIndex = attributesStart;
-      if (QUOTED_TAG_END.exec(html)) end = QUOTED_TAG_END.lastIndex - 1;
-      else {
-        end = html.indexOf('>', end);
-        if (end === -1) return null;
-      }
+    const tag = start[1].toLowerCase();
+    const closing = next === 0x2f;
+    if (html.charCodeAt(end) === 0x3e) return { index: lt, end: end + 1, tag, closing, attributes: start[2] };
+    // A quoted attribute value may hold ">"; an unclosed quote falls back to the first ">".
+    const attributesStart = end - start[2].length;
+    QUOTED_TAG_END.lastIndex = attributesStart;
+    if (QUOTED_TAG_END.exec(html)) end = QUOTED_TAG_END.lastIndex - 1;
+    else {
+      end = html.indexOf('>', end);
+      if (end === -1) return null;
     }
-    return { index: lt, end: end + 1, tag: name[1].toLowerCase(), closing: next === 0x2f, attributes: html.slice(attributesStart, end) };
+    return { index: lt, end: end + 1, tag, closing, attributes: html.slice(attributesStart, end) };
   }
   return null;
 }
@@ -153,7 +152,7 @@ function appendText(parent: Element, raw: string): void {
  * children are not there yet), so callers can note landmarks without walking the tree again.
  */
 export function parseHtml(html: string, onElement?: (element: Element) => void): ParsedDocument {
-  const root: Element = { tag: '#root', attrs: {}, names: '', children: [], parent: null };
+  const root: Element = { tag: '#root', attrs: {}, names: '', children: [], parent: null, stats: null };
   const jsonLd: string[] = [];
   const stack: Frame[] = [];
   // While above zero, the stack holds a dropped subtree from this height up: nothing is kept.
@@ -195,7 +194,7 @@ export function parseHtml(html: string, onElement?: (element: Element) => void):
       if (tag === 'script' && /ld\+json/i.test(attrs.type ?? '')) {
         if (close) jsonLd.push(body);
       } else if (tag === 'title' && skipFrom === 0) {
-        const title: Element = { tag, attrs, names: namesOf(attrs), children: [], parent: containerOf() };
+        const title: Element = { tag, attrs, names: namesOf(attrs), children: [], parent: containerOf(), stats: null };
         title.parent!.children.push(title);
         onElement?.(title);
         if (body) appendText(title, body);
@@ -224,7 +223,7 @@ export function parseHtml(html: string, onElement?: (element: Element) => void):
     }
     let container = parent;
     if (depth < MAX_DEPTH) {
-      const element: Element = { tag, attrs, names: namesOf(attrs), children: [], parent };
+      const element: Element = { tag, attrs, names: namesOf(attrs), children: [], parent, stats: null };
       parent.children.push(element);
       onElement?.(element);
       container = element;

@@ -14,7 +14,7 @@ const TAIL_SHARE = 0.25;
 
 /** The article text of the selected containers as paragraphs, page furniture left out. */
 export function renderParagraphs(selection: ContentSelection): string[] {
-  const { excluded, stats } = selection;
+  const { excluded } = selection;
   const paragraphs: string[] = [];
   let buffer: string[] = [];
   const flush = () => {
@@ -26,7 +26,7 @@ export function renderParagraphs(selection: ContentSelection): string[] {
   const visit = (element: Element) => {
     if (excluded.has(element) || SKIPPED_TAGS.has(element.tag)) return;
     const isBlock = BLOCK_TAGS.has(element.tag);
-    if (isBlock && GROUPING_TAGS.has(element.tag) && !looksLikeArticleBody(element) && linkDensity(stats.get(element)) > MAX_LINK_DENSITY) return;
+    if (isBlock && GROUPING_TAGS.has(element.tag) && !looksLikeArticleBody(element) && linkDensity(element.stats) > MAX_LINK_DENSITY) return;
     if (isBlock) flush();
     for (const child of element.children) {
       if (typeof child === 'string') buffer.push(child);

@@ -1,4 +1,4 @@
-import type { Element } from './dom.ts';
+import type { Element, TextStats } from './dom.ts';
 
 // Elements that break text into separate paragraphs. Everything else (including unknown custom
 // elements) flows inline with its surrounding text.
@@ -9,17 +9,6 @@ export const BLOCK_TAGS = new Set([
   'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', '#root', 'caption', 'picture', 'br',
 ]);
 
-export interface TextStats {
-  /** Visible characters (whitespace excluded) in the whole subtree. */
-  chars: number;
-  /** Of those, characters inside links. */
-  linkChars: number;
-  /** Characters flowing inline in this element itself, outside nested blocks: its own paragraph. */
-  ownChars: number;
-  ownLinkChars: number;
-  /** Commas (in several scripts) in that own text: a cheap sign of real sentences. */
-  ownCommas: number;
-}
 
 
 function isSpace(code: number): boolean {
@@ -39,9 +28,8 @@ function measure(text: string): { chars: number; commas: number } {
   return { chars, commas };
 }
 
-/** Computes text statistics for every element under `root` in one bottom-up pass. */
-export function computeTextStats(root: Element): Map<Element, TextStats> {
-  const stats = new Map<Element, TextStats>();
+/** Sets the text statistics of every element under `root` in one bottom-up pass. */
+export function computeTextStats(root: Element): void {
   const visit = (element: Element, insideLink: boolean): TextStats => {
     const inLink = insideLink || element.tag === 'a';
     const result: TextStats = { chars: 0, linkChars: 0, ownChars: 0, ownLinkChars: 0, ownCommas: 0 };
@@ -66,13 +54,12 @@ export function computeTextStats(root: Element): Map<Element, TextStats> {
         result.ownCommas += childStats.ownCommas;
       }
     }
-    stats.set(element, result);
+    element.stats = result;
     return result;
   };
   visit(root, false);
-  return stats;
 }
 
-export function linkDensity(stats: TextStats | undefined): number {
+export function linkDensity(stats: TextStats | null): number {
   return stats && stats.chars > 0 ? stats.linkChars / stats.chars : 0;
 }

@@ -14,7 +14,7 @@ const ISO_639_1 = new Set(
 const LEGACY_CODES: Record<string, string> = { iw: 'he', in: 'id', ji: 'yi' };
 
 // Enough text for a stable guess; more only costs time (trigram scoring grows with the sample).
-const SAMPLE_CHARS = 600;
+const SAMPLE_CHARS = 400;
 const MIN_LETTERS_FOR_GUESS = 12;
 
 /** The ISO 639-1 primary subtag of a lang attribute value ('en-US', 'pt_BR', 'RU'), or null. */

