@@ -185,8 +185,8 @@ export function parseHtml(html: string, onElement?: (element: Element) => void):
     const closes = CLOSED_BY[tag];
     if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1].tag)) popTo(stack.length - 1);
 
-    const attrs = token.attributes ? parseAttributes(token.attributes) : {};
     if (RAW_TEXT.has(tag)) {
+      const attrs = token.attributes && (tag === 'script' || tag === 'title') ? parseAttributes(token.attributes) : {};
       const end = RAW_TEXT_END[tag];
       end.lastIndex = token.end;
       const close = end.exec(html);
@@ -209,9 +209,11 @@ export function parseHtml(html: string, onElement?: (element: Element) => void):
     }
 
     if (skipFrom > 0) {
+      // Inside a dropped subtree (icons drawn in SVG, say) attributes are not even read.
       if (!VOID.has(tag)) stack.push({ tag, container: containerOf(), depth: stack[stack.length - 1]?.depth ?? 0 });
       continue;
     }
+    const attrs = token.attributes ? parseAttributes(token.attributes) : {};
     const parent = containerOf();
     const depth = stack.length > 0 ? stack[stack.length - 1].depth : 0;
     if (DROPPED.has(tag) || isHidden(attrs)) {
