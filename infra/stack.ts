@@ -2,7 +2,7 @@
 // and queue shapes come from shared/store/definitions.ts, which the local runner uses too.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { CfnElement } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { StackProps } from 'aws-cdk-lib';
@@ -221,7 +221,10 @@ export class SyndicStack extends Stack {
       })),
     );
     // Map runs of this machine's own executions: the ARNs cannot be known before they start.
-    const executions = `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${this.logicalIdOf(machine)}"}]}]}`;
+    // cdk-nag names the resource as CloudFormation will see it: a known region or account appears as itself.
+    const region = Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region;
+    const account = Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account;
+    const executions = `arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${this.logicalIdOf(machine)}"}]}]}`;
     Validations.of(machine).acknowledge(
       ...[`${executions}:*`, `${executions}/*:*`].map((resource) => ({
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::${resource}]`,

@@ -2,6 +2,7 @@
 // and cdk-nag's AwsSolutions checks with nothing left unacknowledged.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { App, Validations } from 'aws-cdk-lib';
@@ -143,9 +144,14 @@ describe('schedule and alarms', () => {
 });
 
 describe('cdk-nag AwsSolutions', () => {
-  it('reports no unacknowledged finding, and every acknowledgement gives a reason', () => {
+  const environments = [
+    { name: 'an environment-agnostic stack', env: undefined },
+    { name: 'a stack bound to an account and region', env: { account: '123456789012', region: 'eu-west-1' } },
+  ];
+
+  it.each(environments)('reports no unacknowledged finding for $name, and every acknowledgement gives a reason', ({ env }) => {
     const app = new App({ context: SKIP_BUNDLING });
-    const stack = new SyndicStack(app, 'Nag', { scheduleMinutes: 15 });
+    const stack = new SyndicStack(app, 'Nag', { scheduleMinutes: 15, env });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     expect(() => app.synth()).not.toThrow();
     const acknowledged = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY));
@@ -156,6 +162,21 @@ describe('cdk-nag AwsSolutions', () => {
       }
     }
   });
+});
+
+describe('the CDK CLI', () => {
+  it('synthesizes the app offline, cdk-nag included, as `npx cdk synth` does for a user', () => {
+    const outdir = mkdtempSync(path.join(tmpdir(), 'syndic-synth-'));
+    const result = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', outdir], {
+      encoding: 'utf8',
+      timeout: 170_000,
+      // A region as a configured CLI would have; no credentials, no network.
+      env: { ...process.env, CDK_DEFAULT_REGION: 'eu-west-1', CDK_DISABLE_VERSION_CHECK: '1', CDK_DISABLE_CLI_TELEMETRY: '1' },
+    });
+    expect(result.status, result.stderr.slice(-2000)).toBe(0);
+    expect(existsSync(path.join(outdir, 'Syndic.template.json'))).toBe(true);
+    rmSync(outdir, { recursive: true, force: true });
+  }, 180_000);
 });
 
 describe('bundles', () => {
