@@ -24,7 +24,8 @@ import { recordItem, topicItems } from '../../shared/store/article-keys.ts';
 import { sortTime } from '../../shared/store/records.ts';
 import type { ArticleRecord } from '../../shared/store/records.ts';
 import { STORAGE_OVERHEAD_BYTES, itemSize, writeUnits } from './item-size.ts';
-import { IPTC_TOPICS, rng, syntheticRecords } from './synthetic.ts';
+import { IPTC_TOPICS, syntheticRecords } from './synthetic.ts';
+import { seededRandom } from '../../shared/random.ts';
 import { Reservoir, fmt, mean, percentile } from './stats.ts';
 
 // ---------------------------------------------------------------- options
@@ -119,7 +120,7 @@ interface WriteStats {
 }
 
 async function writeRecords(store: ArticleStore): Promise<WriteStats> {
-  const random = rng(SEED + 1000);
+  const random = seededRandom(SEED + 1000);
   const stats: WriteStats = {
     seconds: 0, records: 0, copies: 0, outcomes: {}, recordBytes: [], topicItemBytes: [], topicItemsPerRecord: [],
     storageBytes: [], writeUnits: [], putLatencyMs: [], ids: new Reservoir(2000, random), stories: new Reservoir(2000, random),
@@ -353,7 +354,7 @@ interface PatternResult {
 
 async function measureQueries(aws: ReturnType<typeof createClients>, store: ArticleStore, stats: WriteStats): Promise<PatternResult[]> {
   const list = patterns(stats);
-  const random = rng(SEED + 2000);
+  const random = seededRandom(SEED + 2000);
   const params = list.map((pattern) => Array.from({ length: WARMUP + RUNS }, () => pattern.draw(random)));
   const results: PatternResult[] = list.map((pattern) => ({
     pattern, index: timing(), firstMatches: null, samePage: timing(), scanned: [], pages: [], agree: 0, compared: 0,

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { RECORD_SCHEMA_VERSION, articleId, feedId } from '../../shared/store/records.ts';
 import type { ArticleRecord, TopicLabel } from '../../shared/store/records.ts';
+import { seededRandom } from '../../shared/random.ts';
 
 export const IPTC_TOPICS: { code: string; label: string; weight: number }[] = [
   { code: 'medtop:01000000', label: 'arts, culture, entertainment and media', weight: 8 },
@@ -46,17 +47,7 @@ const VOCAB = (
   'local national international public private major small large early late first second third final last'
 ).split(' ');
 
-/** mulberry32: a small, fast, seeded PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
 
 export interface Source {
   host: string;
@@ -181,7 +172,7 @@ interface Original {
 
 /** Generates the records one at a time, in publication order. */
 export function* syntheticRecords(options: SyntheticOptions): Generator<ArticleRecord> {
-  const random = rng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const sources = makeSources(options.sources ?? 30, random);
   const sourceTotal = sources.reduce((sum, s) => sum + s.weight, 0);
   const start = Date.parse(options.start);

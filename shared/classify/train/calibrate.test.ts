@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sigmoid } from '../model.ts';
 import { fitLogistic, precisionThreshold, scoreBands } from './calibrate.ts';
-import { seededRandom } from './logistic.ts';
+import { seededRandom } from '../../random.ts';
 
 describe('fitLogistic', () => {
   it('recovers the coefficients and intercept that generated the outcomes', () => {

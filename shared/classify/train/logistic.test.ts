@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom, trainOneVsRest, type SparseExample } from './logistic.ts';
+import { trainOneVsRest, type SparseExample } from './logistic.ts';
+import { seededRandom } from '../../random.ts';
 
 const example = (feature: number, positives: number[]): SparseExample => ({
   indices: Int32Array.of(feature),

@@ -1,4 +1,5 @@
 import { sigmoid } from '../model.ts';
+import { seededRandom } from '../../random.ts';
 
 export interface SparseExample {
   indices: Int32Array;
@@ -15,17 +16,6 @@ export interface TrainOptions {
   seed: number;
 }
 
-/** Small deterministic PRNG (mulberry32) so that a retrain reproduces the committed model. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * One-vs-rest logistic regression (one sigmoid per class, so an article can belong to several),

@@ -3,7 +3,8 @@ import { articleLogits, encodeWeights, quantizeWeights, type LinearModel, type M
 import { featureVector, termCounts } from '../text-features.ts';
 import { calibrateModel, scoreBands, type ScoreBand } from './calibrate.ts';
 import type { TopLevelTopic, TrainingDoc } from './corpus.ts';
-import { seededRandom, trainOneVsRest, type SparseExample, type TrainOptions } from './logistic.ts';
+import { trainOneVsRest, type SparseExample, type TrainOptions } from './logistic.ts';
+import { seededRandom } from '../../random.ts';
 
 export interface TrainConfig extends TrainOptions {
   version: string;
