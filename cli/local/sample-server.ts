@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SAMPLES_DIR = fileURLToPath(new URL('../../samples/', import.meta.url));
+const SAMPLES_DIR = fileURLToPath(new URL('../../samples/', import.meta.url));
 
 export interface SampleManifest {
   feeds: { url: string; title: string; format: string }[];

@@ -8,7 +8,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 
 type Service = 'DYNAMODB' | 'S3' | 'SQS';
 
-export function customEndpoint(service: Service, env: NodeJS.ProcessEnv = process.env): string | undefined {
+function customEndpoint(service: Service, env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
 }
 

@@ -6,6 +6,7 @@ import type { CustomTopics } from './analyze-page.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { RawArchive } from '../store/raw-archive.ts';
 import { articleIdOfRawKey } from '../store/raw-archive.ts';
+import { sameBuild } from '../store/records.ts';
 import { buildRecord, extractPage } from './analyze-page.ts';
 
 export interface ReprocessDeps {
@@ -50,8 +51,7 @@ export async function reprocessRawKey(deps: ReprocessDeps, key: string, options:
     contentType: record.contentType,
   };
   const rebuilt = buildRecord(page, extracted, fingerprint(extracted.text), record, deps.customTopics);
-  const changed = (['contentHash', 'extractorVersion', 'classifierVersion', 'customTopicsVersion'] as const).some((field) => rebuilt[field] !== record[field]);
-  if (!changed) return { key, status: 'unchanged' };
+  if (sameBuild(rebuilt, record)) return { key, status: 'unchanged' };
   if (options.dryRun) return { key, status: 'would-update' };
   return { key, status: (await deps.articles.put(rebuilt)) === 'unchanged' ? 'unchanged' : 'updated' };
 }

@@ -4,7 +4,7 @@ import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryComman
 import type { BatchGetCommandOutput, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { ArticleRecord } from './records.ts';
-import { articleRecordSchema } from './records.ts';
+import { BUILD_FIELDS, articleRecordSchema, sameBuild } from './records.ts';
 import {
   RECORD_SK, articlePk, bandPk, customTopicPk, hashPk, monthOf, recordFromItem, recordItem, sourcePk, storyPk, timelinePk,
   topicItems, topicPk,
@@ -38,9 +38,8 @@ type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { Delete
 
 export type PutOutcome = 'created' | 'updated' | 'unchanged';
 
-/** What makes a stored record out of date: a newer entry version, other text, or other extraction or classification. */
-const CONTENT_FIELDS = ['contentHash', 'extractorVersion', 'classifierVersion', 'customTopicsVersion'] as const;
-const VERSION_FIELDS = ['entryVersion', ...CONTENT_FIELDS] as const;
+/** What makes a stored record out of date: a newer entry version, or another build (see sameBuild). */
+const VERSION_FIELDS = ['entryVersion', ...BUILD_FIELDS] as const;
 
 /** Entry versions are the feed's updated dates; '-' (none) is older than any date. */
 function isNewerEntry(candidate: string, stored: string): boolean {
@@ -62,16 +61,22 @@ export class ArticleStore {
    */
   async put(record: ArticleRecord): Promise<PutOutcome> {
     articleRecordSchema.parse(record);
-    // Index items first: they are idempotent, and a record is only visible once they exist.
-    await this.batchPut(topicItems(record));
-    if (await this.putIf(record, 'attribute_not_exists(pk)')) return 'created';
+    // Index items are written for the record that is actually stored, so a second write whose story
+    // differs from the stored one leaves no stray topic memberships behind.
+    if (await this.putIf(record, 'attribute_not_exists(pk)')) {
+      await this.batchPut(topicItems(record));
+      return 'created';
+    }
 
     const stored = await this.get(record.id, true);
     if (!stored) throw new Error(`record ${record.id} vanished while being written`);
     const newerEntry = isNewerEntry(record.entryVersion, stored.entryVersion);
-    const sameBuild = CONTENT_FIELDS.every((field) => stored[field] === record[field]);
-    // The same entry seen again (another feed, an older date, a redelivery) changes nothing.
-    if (!newerEntry && sameBuild) return 'unchanged';
+    // The same entry seen again (another feed, an older date, a redelivery) changes nothing, but its
+    // index items are written again: they are idempotent, and that finishes a write cut short.
+    if (!newerEntry && sameBuild(stored, record)) {
+      await this.batchPut(topicItems(stored));
+      return 'unchanged';
+    }
     const replacement = {
       ...record,
       entryVersion: newerEntry ? record.entryVersion : stored.entryVersion,

@@ -50,6 +50,13 @@ export const articleRecordSchema = z.object({
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 export type TopicLabel = z.infer<typeof topic>;
 
+/** What a record was built from and with: other text, extractor, classifier or custom topics make another build. */
+export const BUILD_FIELDS = ['contentHash', 'extractorVersion', 'classifierVersion', 'customTopicsVersion'] as const;
+
+export function sameBuild(a: ArticleRecord, b: ArticleRecord): boolean {
+  return BUILD_FIELDS.every((field) => a[field] === b[field]);
+}
+
 /** Stable id of an article: derived from its canonical URL, so every route to it lands on one record. */
 export function articleId(canonicalUrl: string): string {
   return createHash('sha256').update(canonicalUrl).digest('base64url').slice(0, 22);
