@@ -1,12 +1,14 @@
 // Trains the IPTC topic model from licence-clean text only (HuffPost headlines CC BY 4.0, the IPTC
-// vocabulary CC BY 4.0, and the project's own seed text) and writes the committed artifact.
+// vocabulary CC BY 4.0, and the project's own seed text), with GloVe word vectors (PDDL 1.0) carrying
+// what it learns over to words that text never used, and writes the committed artifact.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { huffpostDocs, iptcDefinitionDocs, seedDocs, topLevelTopics } from '../shared/classify/train/corpus.ts';
 import { trainTopicModel, type TrainConfig } from '../shared/classify/train/train-model.ts';
+import { loadWordVectors } from '../shared/classify/train/word-vectors.ts';
 
 const config: TrainConfig = {
-  version: 'iptc-lr-2026.11.1',
+  version: 'iptc-lr-2026.11.2',
   epochs: 8,
   learningRate: 0.3,
   l2: 1e-2,
@@ -17,12 +19,14 @@ const config: TrainConfig = {
   keptTerms: 20_000,
   headlinesPerArticle: 8,
   sourceWeight: { huffpost: 0.35, iptc: 3, seed: 10 },
+  wordVectorL2: 1e-4,
 };
+const wordVectorOptions = { maxWords: 60_000, sifA: 1e-3 };
 
 const output = fileURLToPath(new URL('../shared/classify/model/iptc-topics.json', import.meta.url));
 const started = performance.now();
 const docs = [...huffpostDocs(), ...iptcDefinitionDocs(), ...seedDocs()];
-const { artifact, heldAside } = trainTopicModel(topLevelTopics(), docs, config);
+const { artifact, heldAside } = trainTopicModel(topLevelTopics(), docs, config, loadWordVectors(wordVectorOptions));
 writeFileSync(output, `${JSON.stringify(artifact)}\n`);
 console.log(
   JSON.stringify(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classScores, decodeModel, encodeWeights, quantizeWeights, type ModelArtifact } from './model.ts';
+import { articleLogits, classScores, decodeModel, encodeWeights, quantizeWeights, type ModelArtifact } from './model.ts';
 
 function quantized(weights: number[]) {
   const { weights: q, weightScale } = quantizeWeights(Float32Array.from(weights));
@@ -32,6 +32,28 @@ describe('model artifact', () => {
 
   it('refuses an artifact whose weights do not fit its vocabulary', () => {
     expect(() => decodeModel(artifact([1, 2, 3, 4], ['goal']))).toThrow(/4 weights, expected 2/);
+  });
+
+  it('adds the word part: the mean of the article words\' rows, weighed by the article calibration\'s word slope', () => {
+    const base = artifact([0, 0, 0, 0]);
+    const withWords: ModelArtifact = {
+      ...base,
+      calibration: { article: { slope: 1, intercept: 0, wordSlope: 1 }, paragraph: { slope: 1, intercept: -5 } },
+      wordPart: { words: 'rugby\nparliament', ...quantized([4, -4, -4, 4]) },
+    };
+    const model = decodeModel(withWords);
+    const logits = articleLogits(model, 'Rugby', 'rugby parliament');
+    // Title words count twice: (2 x rugby + rugby + parliament) / 4.
+    expect([...logits.words].map((z) => Number(z.toFixed(2)))).toEqual([2, -2]);
+    const [sport, politics] = classScores(model, 'Rugby', 'rugby parliament').scores;
+    expect(sport).toBeGreaterThan(0.8);
+    expect(politics).toBeLessThan(0.2);
+  });
+
+  it('refuses a word part whose weights do not fit its words', () => {
+    expect(() => decodeModel({ ...artifact([1, 2, 3, 4]), wordPart: { words: 'rugby', ...quantized([1, 2, 3, 4]) } })).toThrow(
+      /word part: 4 weights, expected 2/,
+    );
   });
 
   it('scores each class through the calibrated sigmoid', () => {

@@ -1,4 +1,4 @@
-import { articleTerms, unitVector } from './text-features.ts';
+import { articleTerms, articleWordCounts, articleWords, unitVector } from './text-features.ts';
 
 /** The committed, versioned model file (shared/classify/model/iptc-topics.json). */
 export interface ModelArtifact {
@@ -15,15 +15,31 @@ export interface ModelArtifact {
   calibration: Calibration;
   /** Calibrated score from which labels were right >= 90% of the time on held-aside data. */
   threshold: number;
+  /** Absent in a model trained without word vectors. */
+  wordPart?: WordPartArtifact;
   training: Record<string, unknown>;
 }
 
 /**
- * Platt scalings fitted on held-aside data: one for the whole article's logit for a topic, one for the
- * best logit any single paragraph gets for it.
+ * A linear model over the mean of an article's word vectors, folded into one weight per word and
+ * class (the model applied to that word's vector), so the vectors themselves need not ship. It carries
+ * what the training text taught about a topic over to words the training text never used.
+ */
+export interface WordPartArtifact {
+  /** Words joined by "\n"; word i owns weights[i * classes.length ...]. */
+  words: string;
+  /** Base64 of little-endian Int16 weights, multiplied by weightScale when decoded. */
+  weights: string;
+  weightScale: number;
+}
+
+/**
+ * Logistic scalings fitted on held-aside data: one for the whole article (its term logit and, when the
+ * model has a word part, that part's logit, each with its own weight), one for the best logit any
+ * single paragraph's terms get.
  */
 export interface Calibration {
-  article: { slope: number; intercept: number };
+  article: { slope: number; intercept: number; wordSlope?: number };
   paragraph: { slope: number; intercept: number };
 }
 
@@ -38,16 +54,29 @@ export interface LinearModel {
   bias: Float32Array;
   calibration: Calibration;
   threshold: number;
+  wordPart?: WordPart;
+}
+
+export interface WordPart {
+  vocabulary: Map<string, number>;
+  weights: Int16Array;
+  weightScale: number;
+}
+
+function decodeTable(what: string, terms: string[], base64: string, classCount: number): Int16Array {
+  const bytes = Buffer.from(base64, 'base64');
+  const weights = new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const expected = terms.length * classCount;
+  if (weights.length !== expected) throw new Error(`${what}: ${weights.length} weights, expected ${expected}`);
+  return weights;
 }
 
 export function decodeModel(artifact: ModelArtifact): LinearModel {
   const terms = artifact.vocabulary.split('\n');
-  const bytes = Buffer.from(artifact.weights, 'base64');
-  const weights = new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  const expected = terms.length * artifact.classes.length;
-  if (weights.length !== expected) {
-    throw new Error(`model ${artifact.version}: ${weights.length} weights, expected ${expected}`);
-  }
+  const k = artifact.classes.length;
+  const weights = decodeTable(`model ${artifact.version}`, terms, artifact.weights, k);
+  const part = artifact.wordPart;
+  const words = part?.words.split('\n');
   return {
     version: artifact.version,
     languages: artifact.languages,
@@ -58,6 +87,14 @@ export function decodeModel(artifact: ModelArtifact): LinearModel {
     bias: Float32Array.from(artifact.bias),
     calibration: artifact.calibration,
     threshold: artifact.threshold,
+    wordPart:
+      part && words
+        ? {
+            vocabulary: new Map(words.map((word, i) => [word, i])),
+            weights: decodeTable(`model ${artifact.version} word part`, words, part.weights, k),
+            weightScale: part.weightScale,
+          }
+        : undefined,
   };
 }
 
@@ -88,22 +125,48 @@ export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Per-class logits of the whole article and the best per paragraph (the whole's when it has one paragraph). */
-export function articleLogits(model: LinearModel, title: string | null, text: string): { article: Float32Array; paragraph: Float32Array } {
-  const terms = articleTerms(title, text, (term) => model.vocabulary.get(term));
-  const vector = (counts: Map<number, number>) => {
+/** Adds the word part's logits for word counts keyed by its vocabulary: the mean of the words' weights. */
+export function addWordPartLogits(part: WordPart, counts: Map<number, number>, out: Float32Array): void {
+  const k = out.length;
+  let total = 0;
+  for (const n of counts.values()) total += n;
+  if (total === 0) return;
+  const scale = part.weightScale / total;
+  for (const [index, n] of counts) {
+    const row = index * k;
+    const x = n * scale;
+    for (let c = 0; c < k; c++) out[c] += x * part.weights[row + c];
+  }
+}
+
+export interface ArticleLogits {
+  /** Per class: the whole article's terms. */
+  article: Float32Array;
+  /** Per class: the word part over the whole article (zeros without one). */
+  words: Float32Array;
+  /** Per class: the best of any paragraph's terms (the article's when it has one paragraph). */
+  paragraph: Float32Array;
+}
+
+export function articleLogits(model: LinearModel, title: string | null, text: string): ArticleLogits {
+  const words = articleWords(title, text);
+  const terms = articleTerms(words, (term) => model.vocabulary.get(term));
+  const termLogits = (counts: Map<number, number>) => {
     const { indices, values } = unitVector(counts);
     return logits(model, indices, values);
   };
-  const article = vector(terms.whole);
-  if (terms.paragraphs.length < 2) return { article, paragraph: article };
+  const article = termLogits(terms.whole);
+  const wordLogits = new Float32Array(article.length);
+  const part = model.wordPart;
+  if (part) addWordPartLogits(part, articleWordCounts(words, (word) => part.vocabulary.get(word)), wordLogits);
+  if (terms.paragraphs.length < 2) return { article, words: wordLogits, paragraph: article };
   const paragraph = new Float32Array(article.length).fill(-Infinity);
   for (const counts of terms.paragraphs) {
-    vector(counts).forEach((z, c) => {
+    termLogits(counts).forEach((z, c) => {
       if (z > paragraph[c]) paragraph[c] = z;
     });
   }
-  return { article, paragraph };
+  return { article, words: wordLogits, paragraph };
 }
 
 export interface ClassScores {
@@ -118,15 +181,15 @@ export interface ClassScores {
  * paragraph's, so a topic that fills one paragraph of an article about something else still shows;
  * the paragraph route is capped at the article's leading topic, which therefore stays first.
  */
-export function combineScores(calibration: Calibration, article: Float32Array, paragraph: Float32Array): ClassScores {
+export function combineScores(calibration: Calibration, { article, words, paragraph }: ArticleLogits): ClassScores {
   const { article: a, paragraph: p } = calibration;
-  const articleScores = article.map((z) => sigmoid(a.slope * z + a.intercept));
+  const wordSlope = a.wordSlope ?? 0;
+  const articleScores = article.map((z, c) => sigmoid(a.slope * z + wordSlope * words[c] + a.intercept));
   const lead = Math.max(...articleScores);
   const scores = articleScores.map((s, c) => Math.max(s, Math.min(lead, sigmoid(p.slope * paragraph[c] + p.intercept))));
   return { scores, articleScores };
 }
 
 export function classScores(model: LinearModel, title: string | null, text: string): ClassScores {
-  const { article, paragraph } = articleLogits(model, title, text);
-  return combineScores(model.calibration, article, paragraph);
+  return combineScores(model.calibration, articleLogits(model, title, text));
 }

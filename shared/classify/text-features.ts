@@ -24,12 +24,12 @@ export function contentWords(text: string): string[] {
   return words;
 }
 
-/** Adds the unigrams and adjacent word pairs of `words`, under the key `keyOf` gives them (none: skipped). */
-function addTerms<K>(counts: Map<K, number>, words: string[], weight: number, keyOf: (term: string) => K | undefined): void {
+/** Adds the unigrams (and adjacent word pairs) of `words`, under the key `keyOf` gives them (none: skipped). */
+function addTerms<K>(counts: Map<K, number>, words: string[], weight: number, keyOf: (term: string) => K | undefined, pairs: boolean): void {
   for (let i = 0; i < words.length; i++) {
     const word = keyOf(words[i]);
     if (word !== undefined) counts.set(word, (counts.get(word) ?? 0) + weight);
-    if (i === 0) continue;
+    if (i === 0 || !pairs) continue;
     const pair = keyOf(`${words[i - 1]} ${words[i]}`);
     if (pair !== undefined) counts.set(pair, (counts.get(pair) ?? 0) + weight);
   }
@@ -53,6 +53,16 @@ export function paragraphs(text: string): string[] {
   return out;
 }
 
+/** Content words of the title and of each body paragraph, tokenised once for every kind of feature. */
+export interface ArticleWords {
+  title: string[];
+  paragraphs: string[][];
+}
+
+export function articleWords(title: string | null, text: string): ArticleWords {
+  return { title: title ? contentWords(title) : [], paragraphs: paragraphs(text).map(contentWords) };
+}
+
 export interface ArticleTerms<K> {
   /** Title (counted twice) and body together. */
   whole: Map<K, number>;
@@ -61,24 +71,33 @@ export interface ArticleTerms<K> {
 }
 
 /**
- * Term counts (unigrams and word pairs of content words) of the whole article and of each paragraph,
- * keyed by `keyOf` (at inference, the term's vocabulary index, so unknown terms cost nothing further).
+ * Unigram and word-pair counts (the sparse model's features) of the whole article and of each
+ * paragraph, keyed by `keyOf` (at inference, the term's index in a vocabulary, so unknown terms cost
+ * nothing further).
  */
-export function articleTerms<K>(title: string | null, text: string, keyOf: (term: string) => K | undefined): ArticleTerms<K> {
+export function articleTerms<K>(words: ArticleWords, keyOf: (term: string) => K | undefined): ArticleTerms<K> {
   const whole = new Map<K, number>();
-  if (title) addTerms(whole, contentWords(title), TITLE_WEIGHT, keyOf);
-  const byParagraph = paragraphs(text).map((paragraph) => {
+  addTerms(whole, words.title, TITLE_WEIGHT, keyOf, true);
+  const byParagraph = words.paragraphs.map((paragraph) => {
     const counts = new Map<K, number>();
-    addTerms(counts, contentWords(paragraph), 1, keyOf);
+    addTerms(counts, paragraph, 1, keyOf, true);
     for (const [key, n] of counts) whole.set(key, (whole.get(key) ?? 0) + n);
     return counts;
   });
   return { whole, paragraphs: byParagraph };
 }
 
+/** Word counts alone over the whole article, the title's as articleTerms counts them: what the word part reads. */
+export function articleWordCounts<K>(words: ArticleWords, keyOf: (word: string) => K | undefined): Map<K, number> {
+  const counts = new Map<K, number>();
+  addTerms(counts, words.title, TITLE_WEIGHT, keyOf, false);
+  for (const paragraph of words.paragraphs) addTerms(counts, paragraph, 1, keyOf, false);
+  return counts;
+}
+
 /** Term counts of the whole article; the title counts double. */
 export function termCounts(title: string | null, text: string): Map<string, number> {
-  return articleTerms(title, text, (term) => term).whole;
+  return articleTerms(articleWords(title, text), (term) => term).whole;
 }
 
 /**

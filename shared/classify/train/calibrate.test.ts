@@ -15,6 +15,17 @@ describe('fitLogistic', () => {
     expect(coefficients[1]).toBeCloseTo(0.5, 0);
     expect(intercept).toBeCloseTo(-1, 0);
   });
+
+  it('converges from far away: large, overconfident logits do not make it overshoot', () => {
+    const random = seededRandom(11);
+    const rows = Array.from({ length: 5000 }, () => {
+      const z = random() * 80 - 60;
+      return { features: [z], correct: random() < sigmoid(0.1 * z + 1) };
+    });
+    const { coefficients, intercept } = fitLogistic(rows);
+    expect(coefficients[0]).toBeCloseTo(0.1, 1);
+    expect(intercept).toBeCloseTo(1, 0);
+  });
 });
 
 describe('precisionThreshold', () => {

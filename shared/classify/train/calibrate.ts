@@ -1,4 +1,4 @@
-import { combineScores, sigmoid, type Calibration } from '../model.ts';
+import { combineScores, sigmoid, type ArticleLogits, type Calibration } from '../model.ts';
 
 export interface CalibrationRow {
   features: number[];
@@ -27,14 +27,28 @@ function solve(matrix: number[][], rhs: number[]): number[] {
   return x;
 }
 
+/** Negative log-likelihood of the outcomes under coefficients `beta` (intercept last). */
+function logLoss(rows: CalibrationRow[], beta: number[]): number {
+  let loss = 0;
+  for (const { features, correct } of rows) {
+    const z = features.reduce((s, xi, i) => s + xi * beta[i], beta[beta.length - 1]);
+    // log(1 + e^-m) for the margin m, computed without overflow.
+    const m = correct ? z : -z;
+    loss += m > 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m));
+  }
+  return loss;
+}
+
 /**
  * Logistic regression on a few scores (Platt scaling when there is one): the coefficients and
- * intercept maximising the likelihood of held-aside outcomes, by Newton's method.
+ * intercept maximising the likelihood of held-aside outcomes, by Newton's method, its step halved
+ * until the likelihood improves (a full step from far away can overshoot when logits are large).
  */
 export function fitLogistic(rows: CalibrationRow[]): { coefficients: number[]; intercept: number } {
   const n = rows[0].features.length + 1;
-  const beta = new Array<number>(n).fill(0);
+  let beta = new Array<number>(n).fill(0);
   beta[0] = 1;
+  let loss = logLoss(rows, beta);
   for (let iteration = 0; iteration < 50; iteration++) {
     const gradient = new Array<number>(n).fill(0);
     // A whisker of ridge keeps the Hessian invertible when the data are separable.
@@ -50,8 +64,19 @@ export function fitLogistic(rows: CalibrationRow[]): { coefficients: number[]; i
       }
     }
     const step = solve(hessian, gradient);
-    step.forEach((d, i) => (beta[i] -= d));
-    if (step.reduce((s, d) => s + Math.abs(d), 0) < 1e-9) break;
+    let scale = 1;
+    let next = beta.map((b, i) => b - step[i]);
+    let nextLoss = logLoss(rows, next);
+    while (nextLoss > loss && scale > 1e-6) {
+      scale /= 2;
+      next = beta.map((b, i) => b - scale * step[i]);
+      nextLoss = logLoss(rows, next);
+    }
+    if (nextLoss > loss) break;
+    const moved = step.reduce((s, d) => s + Math.abs(scale * d), 0);
+    beta = next;
+    loss = nextLoss;
+    if (moved < 1e-9) break;
   }
   return { coefficients: beta.slice(0, -1), intercept: beta[n - 1] };
 }
@@ -72,10 +97,8 @@ export function precisionThreshold(scored: ScoredLabel[], precision: number): nu
   return threshold;
 }
 
-export interface HeldAsideLogits {
+export interface HeldAsideLogits extends ArticleLogits {
   labels: Set<number>;
-  article: Float32Array;
-  paragraph: Float32Array;
 }
 
 export interface ScoredLabel {
@@ -84,25 +107,34 @@ export interface ScoredLabel {
 }
 
 /**
- * Fits the two Platt scalings on held-aside logits and reads the threshold off the combined scores,
- * rounded to three decimals as they are published. The paragraph route is fitted on articles that
- * have several paragraphs: elsewhere it repeats the article's.
+ * Fits the two scalings on held-aside logits and reads the threshold off the combined scores, rounded
+ * to three decimals as they are published. The article's scaling weighs the term and word-part logits
+ * apart (`withWords`): how far each is to be trusted is learnt here, not set by hand. The paragraph
+ * route is fitted on articles that have several paragraphs: elsewhere it repeats the article's.
  */
 export function calibrateModel(
   rows: HeldAsideLogits[],
   targetPrecision: number,
+  withWords: boolean,
 ): { calibration: Calibration; threshold: number; scored: ScoredLabel[] } {
-  const platt = (feature: 'article' | 'paragraph', part: HeldAsideLogits[]) => {
-    const fitted = fitLogistic(part.flatMap((row) => [...row[feature]].map((z, c) => ({ features: [z], correct: row.labels.has(c) }))));
-    return { slope: fitted.coefficients[0], intercept: fitted.intercept };
+  const fit = (part: HeldAsideLogits[], features: (row: HeldAsideLogits, c: number) => number[]) =>
+    fitLogistic(part.flatMap((row) => [...row.article].map((_, c) => ({ features: features(row, c), correct: row.labels.has(c) }))));
+  const articleFit = fit(rows, (row, c) => (withWords ? [row.article[c], row.words[c]] : [row.article[c]]));
+  const article = {
+    slope: articleFit.coefficients[0],
+    intercept: articleFit.intercept,
+    ...(withWords && { wordSlope: articleFit.coefficients[1] }),
   };
   const multiParagraph = rows.filter((row) => row.article !== row.paragraph);
-  const article = platt('article', rows);
-  const calibration = { article, paragraph: multiParagraph.length > 0 ? platt('paragraph', multiParagraph) : article };
-  const scored = rows.flatMap(({ labels, article, paragraph }) =>
-    [...combineScores(calibration, article, paragraph).scores].map((score, c) => ({
+  const paragraphFit = multiParagraph.length > 0 && fit(multiParagraph, (row, c) => [row.paragraph[c]]);
+  const calibration: Calibration = {
+    article,
+    paragraph: paragraphFit ? { slope: paragraphFit.coefficients[0], intercept: paragraphFit.intercept } : article,
+  };
+  const scored = rows.flatMap((row) =>
+    [...combineScores(calibration, row).scores].map((score, c) => ({
       score: Math.round(score * 1000) / 1000,
-      correct: labels.has(c),
+      correct: row.labels.has(c),
     })),
   );
   return { calibration, threshold: precisionThreshold(scored, targetPrecision), scored };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classScores, decodeModel } from '../model.ts';
 import type { TrainingDoc } from './corpus.ts';
+import { stem } from '../text-features.ts';
 import { strongestTerms, syntheticArticles, trainTopicModel, type TrainConfig } from './train-model.ts';
 
 const topics = [
@@ -26,6 +27,7 @@ const config: TrainConfig = {
   keptTerms: 500,
   headlinesPerArticle: 4,
   sourceWeight: { huffpost: 1, iptc: 1, seed: 1 },
+  wordVectorL2: 1e-4,
 };
 
 describe('trainTopicModel', () => {
@@ -40,6 +42,28 @@ describe('trainTopicModel', () => {
 
   it('is reproducible: the same data and seed give the same artifact', () => {
     expect(trainTopicModel(topics, corpus, config).artifact).toEqual(trainTopicModel(topics, corpus, config).artifact);
+  });
+
+  it('carries a topic over to words the training text never used, through their word vectors', () => {
+    const near = (x: number, y: number) => [x, y];
+    const table: [string, number[]][] = [
+      ...sportWords.map((w, i) => [stem(w), near(1, 0.05 * i)] as [string, number[]]),
+      ...moneyWords.map((w, i) => [stem(w), near(0.05 * i, 1)] as [string, number[]]),
+      ['rugby', near(0.9, 0.1)],
+      ['dividend', near(0.1, 0.9)],
+    ];
+    const wordVectors = { source: 'test', dimensions: 2, words: table.map(([w]) => w), vectors: Float32Array.from(table.flatMap(([, v]) => v)) };
+    const withVectors = decodeModel(trainTopicModel(topics, corpus, config, wordVectors).artifact);
+    const withoutVectors = decodeModel(trainTopicModel(topics, corpus, config).artifact);
+    const lead = (model: typeof withVectors, title: string) => {
+      const [economy, sport] = classScores(model, title, '').scores;
+      return sport - economy;
+    };
+    // Unknown to the term model, both words score alike without vectors.
+    expect(lead(withoutVectors, 'Rugby')).toBe(lead(withoutVectors, 'Dividend'));
+    expect(lead(withVectors, 'Rugby')).toBeGreaterThan(0);
+    expect(lead(withVectors, 'Dividend')).toBeLessThan(0);
+    expect(withVectors.wordPart?.vocabulary.has('rugby')).toBe(true);
   });
 
   it('rejects a label outside the taxonomy', () => {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { articleLogits, encodeWeights, quantizeWeights, type LinearModel, type ModelArtifact } from '../model.ts';
-import { featureVector, termCounts } from '../text-features.ts';
+import { articleLogits, combineScores, encodeWeights, quantizeWeights, type LinearModel, type ModelArtifact } from '../model.ts';
+import { articleWordCounts, articleWords, featureVector, termCounts } from '../text-features.ts';
 import { calibrateModel, scoreBands, type ScoreBand } from './calibrate.ts';
 import type { TopLevelTopic, TrainingDoc } from './corpus.ts';
 import { trainOneVsRest, type SparseExample, type TrainOptions } from './logistic.ts';
 import { seededRandom } from '../../random.ts';
+import type { WordVectors } from './word-vectors.ts';
 
 export interface TrainConfig extends TrainOptions {
   version: string;
@@ -18,6 +19,8 @@ export interface TrainConfig extends TrainOptions {
   /** Headlines of one category joined into each synthetic article (0: none), four to a paragraph. */
   headlinesPerArticle: number;
   sourceWeight: Record<TrainingDoc['source'], number>;
+  /** L2 strength of the word-vector model, trained apart from the term model (see trainTopicModel). */
+  wordVectorL2: number;
 }
 
 export function isHeldAside(doc: TrainingDoc, percent: number): boolean {
@@ -101,6 +104,34 @@ function balancedWeights(docs: TrainingDoc[], classIndex: Map<string, number>, c
   });
 }
 
+/** The mean of a document's word vectors, the title's words counted as the term features count them. */
+function meanWordVector({ dimensions: d, words, vectors }: WordVectors): (doc: TrainingDoc) => Float32Array {
+  const index = new Map(words.map((word, i) => [word, i]));
+  return (doc) => {
+    const counts = articleWordCounts(articleWords(doc.title, doc.text), (word) => index.get(word));
+    const mean = new Float32Array(d);
+    let total = 0;
+    for (const [i, n] of counts) {
+      total += n;
+      for (let j = 0; j < d; j++) mean[j] += n * vectors[i * d + j];
+    }
+    if (total > 0) for (let j = 0; j < d; j++) mean[j] /= total;
+    return mean;
+  };
+}
+
+/** Each word's share of the mean-vector layer: its vector times the layer, quantised. */
+function foldWordLayer({ dimensions: d, words, vectors }: WordVectors, layer: Float32Array, k: number) {
+  const folded = new Float32Array(words.length * k);
+  for (let i = 0; i < words.length; i++) {
+    for (let j = 0; j < d; j++) {
+      const x = vectors[i * d + j];
+      for (let c = 0; c < k; c++) folded[i * k + c] += x * layer[j * k + c];
+    }
+  }
+  return quantizeWeights(folded);
+}
+
 export interface TrainReport {
   artifact: ModelArtifact;
   heldAside: {
@@ -113,8 +144,21 @@ export interface TrainReport {
   };
 }
 
-export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], config: TrainConfig): TrainReport {
+/**
+ * Trains the term model (unigrams and word pairs) and, given word vectors, a second linear model over
+ * the mean of an article's word vectors, apart: trained together, the terms, which fit headlines
+ * better, leave the vectors little to learn, yet the vectors are what carries over to wording the
+ * training text never used. The shipped model sums both models' logits, the second folded into
+ * per-word weights (see WordPartArtifact).
+ */
+export function trainTopicModel(
+  topics: TopLevelTopic[],
+  docs: TrainingDoc[],
+  config: TrainConfig,
+  wordVectors?: WordVectors,
+): TrainReport {
   const classIndex = new Map(topics.map((t, i) => [t.code, i]));
+  const k = topics.length;
   for (const doc of docs) {
     for (const code of doc.labels) if (!classIndex.has(code)) throw new Error(`unknown topic code ${code}`);
   }
@@ -129,25 +173,36 @@ export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], co
   const train = withSynthetic(trainDocs);
   const aside = withSynthetic(asideDocs);
   const weights = balancedWeights(train.map((t) => t.doc), classIndex, config);
-  const fit = (terms: string[]) => {
-    const vocabulary = new Map(terms.map((term, i) => [term, i]));
-    const examples: SparseExample[] = train.map(({ doc, counts }, i) => ({
-      ...featureVector(counts, vocabulary),
-      positives: doc.labels.map((code) => classIndex.get(code)!),
+  const examples = (features: (item: (typeof train)[number]) => { indices: Int32Array; values: Float32Array }) =>
+    train.map((item, i): SparseExample => ({
+      ...features(item),
+      positives: item.doc.labels.map((code) => classIndex.get(code)!),
       weight: weights[i],
     }));
-    return trainOneVsRest(examples, terms.length, topics.length, config);
+  const fit = (terms: string[]) => {
+    const vocabulary = new Map(terms.map((term, i) => [term, i]));
+    return trainOneVsRest(examples(({ counts }) => featureVector(counts, vocabulary)), terms.length, k, config);
   };
 
   // Synthetic articles join headlines, so only real examples propose terms (no word pairs across headlines).
   const candidates = buildVocabulary(train.slice(0, trainDocs.length), config.candidateTerms);
-  const terms = strongestTerms(candidates, fit(candidates).weights, topics.length, config.keptTerms);
+  const terms = strongestTerms(candidates, fit(candidates).weights, k, config.keptTerms);
   const vocabulary = new Map(terms.map((term, i) => [term, i]));
   const trained = fit(terms);
   const quantized = quantizeWeights(trained.weights);
+  const bias = Float32Array.from(trained.bias);
+  let wordPart: ReturnType<typeof foldWordLayer> | undefined;
+  if (wordVectors) {
+    const d = wordVectors.dimensions;
+    const mean = meanWordVector(wordVectors);
+    const dense = examples(({ doc }) => ({ indices: Int32Array.from({ length: d }, (_, j) => j), values: mean(doc) }));
+    const layer = trainOneVsRest(dense, d, k, { ...config, l2: config.wordVectorL2 });
+    wordPart = foldWordLayer(wordVectors, layer.weights, k);
+    for (let c = 0; c < k; c++) bias[c] += layer.bias[c];
+  }
 
   // Calibrated as shipped: quantised weights and rounded biases.
-  const bias = Float32Array.from(trained.bias, (b) => Math.round(b * 1e4) / 1e4);
+  for (let c = 0; c < k; c++) bias[c] = Math.round(bias[c] * 1e4) / 1e4;
   const model: LinearModel = {
     version: config.version,
     languages: ['en'],
@@ -157,14 +212,22 @@ export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], co
     bias,
     calibration: { article: { slope: 1, intercept: 0 }, paragraph: { slope: 1, intercept: 0 } },
     threshold: 0,
+    wordPart: wordPart && wordVectors && {
+      vocabulary: new Map(wordVectors.words.map((word, i) => [word, i])),
+      weights: wordPart.weights,
+      weightScale: wordPart.weightScale,
+    },
   };
   const asideLogits = aside.map(({ doc }) => ({
     labels: new Set(doc.labels.map((code) => classIndex.get(code)!)),
     ...articleLogits(model, doc.title, doc.text),
   }));
-  const { calibration, threshold, scored } = calibrateModel(asideLogits, config.targetPrecision);
+  const { calibration, threshold, scored } = calibrateModel(asideLogits, config.targetPrecision, wordPart !== undefined);
   const above = scored.filter((s) => s.score >= threshold);
-  const top1 = asideLogits.filter(({ labels, article }) => labels.has(article.indexOf(Math.max(...article)))).length;
+  const top1 = asideLogits.filter((row) => {
+    const { articleScores } = combineScores(calibration, row);
+    return row.labels.has(articleScores.indexOf(Math.max(...articleScores)));
+  }).length;
   const count = (part: TrainingDoc[], source: TrainingDoc['source']) => part.filter((doc) => doc.source === source).length;
 
   return {
@@ -178,6 +241,9 @@ export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], co
       bias: [...bias],
       calibration,
       threshold,
+      ...(wordPart && wordVectors && {
+        wordPart: { words: wordVectors.words.join('\n'), weights: encodeWeights(wordPart.weights), weightScale: wordPart.weightScale },
+      }),
       training: {
         examples: {
           huffpost: count(trainDocs, 'huffpost'),
@@ -186,6 +252,7 @@ export function trainTopicModel(topics: TopLevelTopic[], docs: TrainingDoc[], co
           syntheticArticles: train.length - trainDocs.length,
         },
         heldAside: aside.length,
+        ...(wordVectors && { wordVectors: wordVectors.source, wordVectorL2: config.wordVectorL2 }),
         options: { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2, seed: config.seed },
       },
     },
