@@ -1,6 +1,6 @@
 // npm run bench:classify — IPTC top-level topics on AG News and BBC (evaluation-only corpora) for the
 // shipped model and, in the same run, the named peer: multinomial naive Bayes on HuffPost headlines alone.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { classifyTopics, scoreTopics, topicModel } from '../../shared/classify/topics.ts';
@@ -19,11 +19,12 @@ function compromiseVersion(): string {
 }
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
+const modelFile = fileURLToPath(new URL('../../shared/classify/model/iptc-topics.json', import.meta.url));
+
 function modelLoadMs(): { first: number; median: number } {
-  const file = fileURLToPath(new URL('../../shared/classify/model/iptc-topics.json', import.meta.url));
   const runs = Array.from({ length: PASSES }, () => {
     const started = performance.now();
-    decodeModel(JSON.parse(readFileSync(file, 'utf8')) as ModelArtifact);
+    decodeModel(JSON.parse(readFileSync(modelFile, 'utf8')) as ModelArtifact);
     return performance.now() - started;
   });
   return { first: runs[0], median: median(runs) };
@@ -64,7 +65,7 @@ const model = topicModel();
 const peer = trainNaiveBayes(huffpostDocs(), topLevelTopics().map((t) => t.code));
 const lines = [
   `classify bench: ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(1)} at start), model ${model.version}, threshold ${model.threshold}`,
-  `model load (read + parse + decode): first ${load.first.toFixed(1)} ms, median of ${PASSES} ${load.median.toFixed(1)} ms`,
+  `model load (read + parse + decode): first ${load.first.toFixed(1)} ms, median of ${PASSES} ${load.median.toFixed(1)} ms; model file ${(statSync(modelFile).size / 1e6).toFixed(2)} MB`,
   '',
   '| set | docs | model | top-1 | macro-F1 | ms/article, wall (CPU), median of 5 passes | labels >= threshold: right (all) | first label >= threshold: right |',
   '|---|---|---|---|---|---|---|---|',
