@@ -158,7 +158,15 @@ export function articleLogits(model: LinearModel, title: string | null, text: st
   const article = termLogits(terms.whole);
   const wordLogits = new Float32Array(article.length);
   const part = model.wordPart;
-  if (part) addWordPartLogits(part, articleWordCounts(words, (word) => part.vocabulary.get(word)), wordLogits);
+  if (part) {
+    // Counted by word first: an article repeats its words, and each distinct one is then looked up once.
+    const counts = new Map<number, number>();
+    for (const [word, n] of articleWordCounts(words, (word) => word)) {
+      const index = part.vocabulary.get(word);
+      if (index !== undefined) counts.set(index, n);
+    }
+    addWordPartLogits(part, counts, wordLogits);
+  }
   if (terms.paragraphs.length < 2) return { article, words: wordLogits, paragraph: article };
   const paragraph = new Float32Array(article.length).fill(-Infinity);
   for (const counts of terms.paragraphs) {
