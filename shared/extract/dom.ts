@@ -67,6 +67,29 @@ export function textContent(element: Element): string {
   return collapseWhitespace(parts.join(''));
 }
 
+const WHITESPACE_RUN = /[\s\u00a0\u200b\u200c\u200d\ufeff]+/g;
+
+// Whitespace as WHITESPACE_RUN matches it, one character at a time.
+function isCollapsible(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code >= 0xa0 && (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200d) || code === 0x2028 ||
+    code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff);
+}
+
+/** True when collapsing would change nothing: single plain spaces between words, none at the ends. */
+function isCollapsed(text: string): boolean {
+  let previousSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isCollapsible(code)) previousSpace = false;
+    else if (code !== 0x20 || previousSpace) return false;
+    else previousSpace = true;
+  }
+  return !previousSpace || text.length === 0;
+}
+
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b\u200c\u200d\ufeff]+/g, ' ').trim();
+  // Most text needs at most trimming; checking that costs far less than rebuilding it.
+  const trimmed = text.trim();
+  return isCollapsed(trimmed) ? trimmed : text.replace(WHITESPACE_RUN, ' ').trim();
 }

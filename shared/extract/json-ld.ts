@@ -35,10 +35,15 @@ function types(object: JsonObject): string[] {
   return Array.isArray(type) ? type.filter((item): item is string => typeof item === 'string') : [];
 }
 
-/** The schema.org object describing the article, from all JSON-LD blocks of a page. */
-export function findArticleObject(blocks: string[]): JsonObject | null {
+/** Every object of a page's JSON-LD blocks, including those inside @graph and mainEntity. */
+export function jsonLdObjects(blocks: string[]): JsonObject[] {
   const objects: JsonObject[] = [];
   for (const block of blocks) collectObjects(parseBlock(block), objects);
+  return objects;
+}
+
+/** The schema.org object describing the article, from all JSON-LD objects of a page. */
+export function findArticleObject(objects: JsonObject[]): JsonObject | null {
   let generic: JsonObject | null = null;
   for (const object of objects) {
     const objectTypes = types(object);
@@ -50,9 +55,7 @@ export function findArticleObject(blocks: string[]): JsonObject | null {
 }
 
 /** Other objects of the page's JSON-LD with a given type (e.g. the Organization that publishes it). */
-export function findObjectOfType(blocks: string[], type: RegExp): JsonObject | null {
-  const objects: JsonObject[] = [];
-  for (const block of blocks) collectObjects(parseBlock(block), objects);
+export function findObjectOfType(objects: JsonObject[], type: RegExp): JsonObject | null {
   return objects.find((object) => types(object).some((name) => type.test(name))) ?? null;
 }
 

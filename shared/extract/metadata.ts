@@ -1,6 +1,6 @@
 import { findFirst, textContent, collapseWhitespace, type Element } from './dom.ts';
 import { normalizeDate } from './dates.ts';
-import { findArticleObject, findObjectOfType, names, stringValue } from './json-ld.ts';
+import { findArticleObject, findObjectOfType, jsonLdObjects, names, stringValue } from './json-ld.ts';
 import type { PageSurvey } from './survey.ts';
 
 export interface PageMetadata {
@@ -117,8 +117,9 @@ export function extractMetadata(survey: PageSurvey, jsonLd: string[], url: strin
   const { meta, links, microdata } = survey;
   const heading = survey.firstHeading && (textContent(survey.firstHeading) || null);
   const titleTag = survey.title && (textContent(survey.title) || null);
-  const article = findArticleObject(jsonLd) ?? {};
-  const publisher = article.publisher ?? findObjectOfType(jsonLd, /^(?:\w+:)?(?:NewsMediaOrganization|Organization|WebSite)$/);
+  const objects = jsonLdObjects(jsonLd);
+  const article = findArticleObject(objects) ?? {};
+  const publisher = article.publisher ?? findObjectOfType(objects, /^(?:\w+:)?(?:NewsMediaOrganization|Organization|WebSite)$/);
   let host = '';
   try {
     host = new URL(url).hostname;
