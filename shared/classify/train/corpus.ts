@@ -9,7 +9,8 @@ export interface TrainingDoc {
   title: string | null;
   text: string;
   labels: string[];
-  source: 'huffpost' | 'iptc' | 'seed';
+  /** 'article': a whole article the project wrote (its seed files' "## articles"). */
+  source: 'huffpost' | 'iptc' | 'seed' | 'article';
 }
 
 export interface TopLevelTopic {
@@ -73,30 +74,52 @@ export function iptcDefinitionDocs(): TrainingDoc[] {
 
 const seedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seed');
 
+/** A "labels: 11000000 04000000" line, if `line` is one: the codes it names. */
+function labelsLine(line: string | undefined): string[] | null {
+  const match = line?.match(/^labels:\s*(.+)$/);
+  return match ? match[1].trim().split(/\s+/).map((c) => `medtop:${c}`) : null;
+}
+
 /**
  * Text the project wrote itself, one file per topic named after its code (04000000-economy.txt).
- * Under "## lexicon" every line is one example; under "## examples" every paragraph is one.
- * A paragraph may start with "labels: 11000000 16000000" to carry several topics.
+ * Under "## lexicon" every line is one example; under "## examples" every paragraph is one; under
+ * "## articles" every article is one: articles are separated by a "---" line, each starts with a
+ * "title: ..." line and keeps its paragraphs. An example or article may start with (after its title)
+ * "labels: 11000000 16000000" to carry several topics.
  */
 export function parseSeedFile(content: string, code: string): TrainingDoc[] {
   const docs: TrainingDoc[] = [];
-  let section = 'examples';
-  for (const block of content.split(/\n\s*\n/)) {
-    const lines = block.split('\n').filter((line) => !line.startsWith('# ') && line.trim() !== '');
-    const heading = lines[0]?.match(/^## (\w+)/);
-    if (heading) {
-      section = heading[1];
-      lines.shift();
+  const sections = content.split(/^## (?=\w)/m).slice(1);
+  for (const section of sections) {
+    const [heading, ...rest] = section.split('\n');
+    const body = rest.filter((line) => !line.startsWith('# ')).join('\n');
+    const name = heading.trim();
+    if (name === 'lexicon') {
+      for (const line of body.split('\n')) {
+        if (line.trim()) docs.push({ title: null, text: line, labels: [code], source: 'seed' });
+      }
+    } else if (name === 'examples') {
+      for (const block of body.split(/\n\s*\n/)) {
+        const lines = block.split('\n').filter((line) => line.trim() !== '');
+        if (lines.length === 0) continue;
+        const labels = labelsLine(lines[0]);
+        if (labels) lines.shift();
+        docs.push({ title: null, text: lines.join(' '), labels: labels ?? [code], source: 'seed' });
+      }
+    } else if (name === 'articles') {
+      for (const article of body.split(/^---\s*$/m)) {
+        const lines = article.trim().split('\n');
+        const title = lines[0]?.match(/^title:\s*(.+)$/)?.[1].trim();
+        if (!title) throw new Error(`seed articles for ${code}: an article must start with "title: ...", not "${lines[0]}"`);
+        lines.shift();
+        const labels = labelsLine(lines[0]);
+        if (labels) lines.shift();
+        const text = lines.join('\n').trim().split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).join('\n\n');
+        docs.push({ title, text, labels: labels ?? [code], source: 'article' });
+      }
+    } else {
+      throw new Error(`seed file for ${code}: unknown section "## ${name}"`);
     }
-    if (lines.length === 0) continue;
-    if (section === 'lexicon') {
-      for (const line of lines) docs.push({ title: null, text: line, labels: [code], source: 'seed' });
-      continue;
-    }
-    const labelLine = lines[0].match(/^labels:\s*(.+)$/);
-    const labels = labelLine ? labelLine[1].split(/\s+/).map((c) => `medtop:${c}`) : [code];
-    if (labelLine) lines.shift();
-    docs.push({ title: null, text: lines.join(' '), labels, source: 'seed' });
   }
   return docs;
 }

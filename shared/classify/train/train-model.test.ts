@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classScores, decodeModel } from '../model.ts';
 import type { TrainingDoc } from './corpus.ts';
 import { stem } from '../text-features.ts';
-import { strongestTerms, syntheticArticles, trainTopicModel, type TrainConfig } from './train-model.ts';
+import { isHeldAside, strongestTerms, syntheticArticles, trainTopicModel, type TrainConfig } from './train-model.ts';
 
 const topics = [
   { code: 'medtop:04000000', label: 'economy, business and finance' },
@@ -92,5 +92,16 @@ describe('strongestTerms', () => {
   it('keeps the terms with the largest weight in any class, in their original order', () => {
     const weights = Float32Array.of(0.1, 0, 0, -3, 2, 0);
     expect(strongestTerms(['a', 'b', 'c'], weights, 2, 2)).toEqual(['b', 'c']);
+  });
+});
+
+describe('isHeldAside', () => {
+  it('holds every article aside, never an IPTC definition, and a hashed share of the rest', () => {
+    const article: TrainingDoc = { title: 'Derby ends level', text: 'Both sides scored.', labels: ['medtop:15000000'], source: 'article' };
+    expect(isHeldAside(article, 0)).toBe(true);
+    expect(isHeldAside({ ...article, source: 'iptc' }, 100)).toBe(false);
+    const share = corpus.filter((doc) => isHeldAside(doc, 20)).length / corpus.length;
+    expect(share).toBeGreaterThan(0.1);
+    expect(share).toBeLessThan(0.3);
   });
 });

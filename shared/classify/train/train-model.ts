@@ -18,13 +18,20 @@ export interface TrainConfig extends TrainOptions {
   keptTerms: number;
   /** Headlines of one category joined into each synthetic article (0: none), four to a paragraph. */
   headlinesPerArticle: number;
-  sourceWeight: Record<TrainingDoc['source'], number>;
+  /** Per source of trained examples (articles are never trained on: see isHeldAside). */
+  sourceWeight: Record<Exclude<TrainingDoc['source'], 'article'>, number>;
   /** L2 strength of the word-vector model, trained apart from the term model (see trainTopicModel). */
   wordVectorL2: number;
 }
 
+/**
+ * Held aside for calibration and the threshold: a share of the headlines and seed examples chosen by
+ * hash, and every article the project wrote, so that what a score means is also checked on whole
+ * articles rather than only on headlines and synthetic articles made of them.
+ */
 export function isHeldAside(doc: TrainingDoc, percent: number): boolean {
   if (doc.source === 'iptc') return false;
+  if (doc.source === 'article') return true;
   const digest = createHash('sha1').update(`${doc.title ?? ''}\n${doc.text}`).digest();
   return digest.readUInt32BE(0) % 100 < percent;
 }
@@ -99,6 +106,7 @@ function balancedWeights(docs: TrainingDoc[], classIndex: Map<string, number>, c
   for (const doc of docs) for (const code of doc.labels) mass[classIndex.get(code)!] += 1 / doc.labels.length;
   const fair = docs.length / classIndex.size;
   return docs.map((doc) => {
+    if (doc.source === 'article') throw new Error('articles are held aside, never trained on');
     const share = doc.labels.reduce((sum, code) => sum + fair / mass[classIndex.get(code)!], 0) / doc.labels.length;
     return config.sourceWeight[doc.source] * Math.min(5, Math.max(0.2, share));
   });
@@ -249,6 +257,7 @@ export function trainTopicModel(
           huffpost: count(trainDocs, 'huffpost'),
           iptc: count(trainDocs, 'iptc'),
           seed: count(trainDocs, 'seed'),
+          articlesHeldAside: count(asideDocs, 'article'),
           syntheticArticles: train.length - trainDocs.length,
         },
         heldAside: aside.length,
