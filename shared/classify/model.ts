@@ -76,7 +76,6 @@ export function decodeModel(artifact: ModelArtifact): LinearModel {
   const k = artifact.classes.length;
   const weights = decodeTable(`model ${artifact.version}`, terms, artifact.weights, k);
   const part = artifact.wordPart;
-  const words = part?.words.split('\n');
   return {
     version: artifact.version,
     languages: artifact.languages,
@@ -87,14 +86,16 @@ export function decodeModel(artifact: ModelArtifact): LinearModel {
     bias: Float32Array.from(artifact.bias),
     calibration: artifact.calibration,
     threshold: artifact.threshold,
-    wordPart:
-      part && words
-        ? {
-            vocabulary: new Map(words.map((word, i) => [word, i])),
-            weights: decodeTable(`model ${artifact.version} word part`, words, part.weights, k),
-            weightScale: part.weightScale,
-          }
-        : undefined,
+    wordPart: part && decodeWordPart(`model ${artifact.version} word part`, part, k),
+  };
+}
+
+function decodeWordPart(what: string, part: WordPartArtifact, classCount: number): WordPart {
+  const words = part.words.split('\n');
+  return {
+    vocabulary: new Map(words.map((word, i) => [word, i])),
+    weights: decodeTable(what, words, part.weights, classCount),
+    weightScale: part.weightScale,
   };
 }
 
@@ -126,7 +127,7 @@ export function sigmoid(z: number): number {
 }
 
 /** Adds the word part's logits for word counts keyed by its vocabulary: the mean of the words' weights. */
-export function addWordPartLogits(part: WordPart, counts: Map<number, number>, out: Float32Array): void {
+function addWordPartLogits(part: WordPart, counts: Map<number, number>, out: Float32Array): void {
   const k = out.length;
   let total = 0;
   for (const n of counts.values()) total += n;

@@ -69,11 +69,16 @@ export function textContent(element: Element): string {
 
 const WHITESPACE_RUN = /[\s\u00a0\u200b\u200c\u200d\ufeff]+/g;
 
-// Whitespace as WHITESPACE_RUN matches it, one character at a time.
-function isCollapsible(code: number): boolean {
+/** Whitespace as the regex class \s and String.prototype.trim define it. */
+export function isWhitespace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code >= 0xa0 && (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200d) || code === 0x2028 ||
+  return code >= 0xa0 && (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 ||
     code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff);
+}
+
+// Whitespace as WHITESPACE_RUN matches it (\s and the zero-width spaces), one character at a time.
+function isCollapsible(code: number): boolean {
+  return isWhitespace(code) || (code >= 0x200b && code <= 0x200d);
 }
 
 /** True when collapsing would change nothing: single plain spaces between words, none at the ends. */

@@ -1,5 +1,5 @@
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
-import { NAME_SEPARATOR, type Element } from './dom.ts';
+import { isWhitespace, NAME_SEPARATOR, type Element } from './dom.ts';
 
 /**
  * A small HTML tokenizer and tree builder, made for extraction speed: tags and attributes are read
@@ -97,12 +97,6 @@ interface Token {
   attributesEnd: number;
 }
 
-// Whitespace as the regex class \s and String.prototype.trim define it.
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code >= 0xa0 && (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 ||
-    code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff);
-}
 
 // Characters after which a name needs String.prototype.toLowerCase: ASCII capitals and anything
 // beyond ASCII (which toLowerCase maps by Unicode rules).
@@ -197,11 +191,11 @@ const MAX_KEPT_NAME = Math.max(...[...KEPT_ATTRIBUTES.keys()].map((name) => name
 
 // An attribute name: anything up to whitespace, a quote, ">", "/" or "=".
 function isAttributeNameChar(code: number): boolean {
-  return code !== 0x22 && code !== 0x27 && code !== 0x3e && code !== 0x2f && code !== 0x3d && !isSpace(code);
+  return code !== 0x22 && code !== 0x27 && code !== 0x3e && code !== 0x2f && code !== 0x3d && !isWhitespace(code);
 }
 
 function skipSpaces(html: string, from: number, to: number): number {
-  while (from < to && isSpace(html.charCodeAt(from))) from++;
+  while (from < to && isWhitespace(html.charCodeAt(from))) from++;
   return from;
 }
 
@@ -244,7 +238,7 @@ function parseAttributes(html: string, from: number, to: number): Record<string,
         let stop = at + 1;
         for (; stop < to; stop++) {
           const code = html.charCodeAt(stop);
-          if (code === 0x3e || isSpace(code)) break;
+          if (code === 0x3e || isWhitespace(code)) break;
         }
         valueStart = at;
         valueEnd = stop;
@@ -279,13 +273,13 @@ function normalizeNames(raw: string): string {
       continue;
     }
     const isBreak = isNameBreak(code);
-    if (!isBreak && !isSpace(code)) {
+    if (!isBreak && !isWhitespace(code)) {
       i++;
       continue;
     }
     // A run of "-" and "_" reads as a space; a run of whitespace separates two names.
     let end = i + 1;
-    while (end < text.length && (isBreak ? isNameBreak(text.charCodeAt(end)) : isSpace(text.charCodeAt(end)))) end++;
+    while (end < text.length && (isBreak ? isNameBreak(text.charCodeAt(end)) : isWhitespace(text.charCodeAt(end)))) end++;
     names += text.slice(copied, i) + (isBreak ? ' ' : NAME_SEPARATOR);
     copied = i = end;
   }

@@ -9,8 +9,6 @@ export const BLOCK_TAGS = new Set([
   'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', '#root', 'caption', 'picture', 'br',
 ]);
 
-
-
 function isSpace(code: number): boolean {
   return code <= 0x20 || code === 0xa0 || code === 0xfeff || code === 0x3000 || (code >= 0x2000 && code <= 0x200b);
 }

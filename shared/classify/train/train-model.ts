@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { articleLogits, combineScores, encodeWeights, quantizeWeights, type LinearModel, type ModelArtifact } from '../model.ts';
+import { articleLogits, combineScores, decodeModel, encodeWeights, quantizeWeights, type ModelArtifact, type WordPartArtifact } from '../model.ts';
 import { articleWordCounts, articleWords, featureVector, termCounts } from '../text-features.ts';
 import { calibrateModel, scoreBands, type ScoreBand } from './calibrate.ts';
 import type { TopLevelTopic, TrainingDoc } from './corpus.ts';
@@ -195,37 +195,34 @@ export function trainTopicModel(
   // Synthetic articles join headlines, so only real examples propose terms (no word pairs across headlines).
   const candidates = buildVocabulary(train.slice(0, trainDocs.length), config.candidateTerms);
   const terms = strongestTerms(candidates, fit(candidates).weights, k, config.keptTerms);
-  const vocabulary = new Map(terms.map((term, i) => [term, i]));
   const trained = fit(terms);
   const quantized = quantizeWeights(trained.weights);
   const bias = Float32Array.from(trained.bias);
-  let wordPart: ReturnType<typeof foldWordLayer> | undefined;
+  let wordPart: WordPartArtifact | undefined;
   if (wordVectors) {
     const d = wordVectors.dimensions;
     const mean = meanWordVector(wordVectors);
     const dense = examples(({ doc }) => ({ indices: Int32Array.from({ length: d }, (_, j) => j), values: mean(doc) }));
     const layer = trainOneVsRest(dense, d, k, { ...config, l2: config.wordVectorL2 });
-    wordPart = foldWordLayer(wordVectors, layer.weights, k);
+    const folded = foldWordLayer(wordVectors, layer.weights, k);
+    wordPart = { words: wordVectors.words.join('\n'), weights: encodeWeights(folded.weights), weightScale: folded.weightScale };
     for (let c = 0; c < k; c++) bias[c] += layer.bias[c];
   }
-
-  // Calibrated as shipped: quantised weights and rounded biases.
-  for (let c = 0; c < k; c++) bias[c] = Math.round(bias[c] * 1e4) / 1e4;
-  const model: LinearModel = {
+  const shipped: ModelArtifact = {
     version: config.version,
     languages: ['en'],
     classes: topics,
-    vocabulary,
-    ...quantized,
-    bias,
+    vocabulary: terms.join('\n'),
+    weights: encodeWeights(quantized.weights),
+    weightScale: quantized.weightScale,
+    bias: Array.from(bias, (b) => Math.round(b * 1e4) / 1e4),
     calibration: { article: { slope: 1, intercept: 0 }, paragraph: { slope: 1, intercept: 0 } },
     threshold: 0,
-    wordPart: wordPart && wordVectors && {
-      vocabulary: new Map(wordVectors.words.map((word, i) => [word, i])),
-      weights: wordPart.weights,
-      weightScale: wordPart.weightScale,
-    },
+    ...(wordPart && { wordPart }),
+    training: {},
   };
+  // Calibrated as shipped: decoded from the artifact, quantised weights and rounded biases included.
+  const model = decodeModel(shipped);
   const asideLogits = aside.map(({ doc }) => ({
     labels: new Set(doc.labels.map((code) => classIndex.get(code)!)),
     ...articleLogits(model, doc.title, doc.text),
@@ -240,18 +237,9 @@ export function trainTopicModel(
 
   return {
     artifact: {
-      version: config.version,
-      languages: model.languages,
-      classes: topics,
-      vocabulary: terms.join('\n'),
-      weights: encodeWeights(quantized.weights),
-      weightScale: quantized.weightScale,
-      bias: [...bias],
+      ...shipped,
       calibration,
       threshold,
-      ...(wordPart && wordVectors && {
-        wordPart: { words: wordVectors.words.join('\n'), weights: encodeWeights(wordPart.weights), weightScale: wordPart.weightScale },
-      }),
       training: {
         examples: {
           huffpost: count(trainDocs, 'huffpost'),
