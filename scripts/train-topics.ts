@@ -8,7 +8,7 @@ import { trainTopicModel, type TrainConfig } from '../shared/classify/train/trai
 import { loadWordVectors } from '../shared/classify/train/word-vectors.ts';
 
 const config: TrainConfig = {
-  version: 'iptc-lr-2026.11.3',
+  version: 'iptc-lr-2026.11.4',
   epochs: 8,
   learningRate: 0.3,
   l2: 1e-2,

@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { classifyTopics, scoreTopics, topicModel } from '../../shared/classify/topics.ts';
 import { decodeModel, type ModelArtifact } from '../../shared/classify/model.ts';
-import { huffpostDocs, topLevelTopics } from '../../shared/classify/train/corpus.ts';
+import { huffpostDocs, seedDocs, topLevelTopics } from '../../shared/classify/train/corpus.ts';
 import { entityQuality, entityTimePerArticle } from './entities-bench.ts';
 import { agNews, bbcNews, type EvalSet } from './eval-corpora.ts';
 import { median, scoreSet, timePerItem, type SetReport } from './metrics.ts';
 import { trainNaiveBayes } from './naive-bayes.ts';
+import { sharedWordRuns } from './overlap.ts';
 
 const PASSES = 5;
 
@@ -52,6 +53,36 @@ function thresholdPrecision(set: EvalSet): Record<'all' | 'first', { labels: num
   return { all: share(tally.all), first: share(tally.first) };
 }
 
+/**
+ * Where the first topic falls when it is wrong: the share of articles whose first topic is none of the
+ * codes the crosswalk maps any class of the set to (an IPTC topic the set has no class for, such as
+ * crime or disaster for AG News), top-1 when only those codes may compete, and per class the wrong
+ * first topics that come up most.
+ */
+function crosswalkReach(set: EvalSet): { outside: number; top1AmongMapped: number; misses: string[] } {
+  const mapped = new Set(Object.values(set.codes).flat());
+  let outside = 0;
+  let right = 0;
+  const wrong = new Map<string, Map<string, number>>();
+  const support = new Map<string, number>();
+  for (const doc of set.docs) {
+    const ranked = scoreTopics({ title: doc.title, text: doc.text, language: 'en' });
+    support.set(doc.gold, (support.get(doc.gold) ?? 0) + 1);
+    if (!mapped.has(ranked[0].code)) outside++;
+    if (set.codes[doc.gold].includes(ranked.find((t) => mapped.has(t.code))!.code)) right++;
+    if (!set.codes[doc.gold].includes(ranked[0].code)) {
+      const row = wrong.get(doc.gold) ?? new Map<string, number>();
+      row.set(ranked[0].label, (row.get(ranked[0].label) ?? 0) + 1);
+      wrong.set(doc.gold, row);
+    }
+  }
+  const misses = [...support].map(([gold, n]) => {
+    const top = [...(wrong.get(gold) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    return `| ${set.name} | ${gold} | ${top.map(([label, count]) => `${label} ${pct(count / n)}`).join('; ')} |`;
+  });
+  return { outside: outside / set.docs.length, top1AmongMapped: right / set.docs.length, misses };
+}
+
 function perClassTable(name: string, ours: SetReport, peer: SetReport): string {
   const rows = Object.keys(ours.perClass).map((c) => {
     const o = ours.perClass[c], p = peer.perClass[c];
@@ -71,7 +102,10 @@ const lines = [
   '|---|---|---|---|---|---|---|---|',
 ];
 const tables: string[] = [];
-for (const set of [bbcNews(), agNews()]) {
+const reach: string[] = ['\nWhere the first topic falls (ours)\n', '| set | first topic outside the crosswalk\'s codes | top-1 among the crosswalk\'s codes only |', '|---|---|---|'];
+const misses: string[] = ['\nWrong first topics that come up most, as a share of the class (ours)\n', '| set | class | first topic |', '|---|---|---|'];
+const sets = [bbcNews(), agNews()];
+for (const set of sets) {
   const ours = timePerItem(PASSES, () => set.docs.map((d) => scoreTopics({ title: d.title, text: d.text, language: 'en' })[0].code));
   const base = timePerItem(PASSES, () => set.docs.map((d) => peer.rank(d.title, d.text)[0]));
   const oursReport = scoreSet(set, ours.results);
@@ -83,7 +117,15 @@ for (const set of [bbcNews(), agNews()]) {
     `| ${set.name} | | ratio ours / peer | ${(oursReport.top1 / peerReport.top1).toFixed(2)} | ${(oursReport.macroF1 / peerReport.macroF1).toFixed(2)} | ${(ours.wallMs / base.wallMs).toFixed(2)} (${(ours.cpuMs / base.cpuMs).toFixed(2)}) | | |`,
   );
   tables.push(perClassTable(set.name, oursReport, peerReport));
+  const { outside, top1AmongMapped, misses: classMisses } = crosswalkReach(set);
+  reach.push(`| ${set.name} | ${pct(outside)} | ${pct(top1AmongMapped)} |`);
+  misses.push(...classMisses);
 }
+const projectText = seedDocs().map((doc) => `${doc.title ?? ''} ${doc.text}`);
+const overlap = sharedWordRuns(projectText, sets.flatMap((set) => set.docs.map((doc) => `${doc.title ?? ''} ${doc.text}`)), 7);
+const overlapLines = [
+  `\nProject training text against the evaluation sets: ${overlap.texts} of ${projectText.length} texts share a run of 7 words with an AG or BBC text (${overlap.runs.length} distinct runs), e.g.: ${overlap.runs.slice(0, 8).map((run) => `"${run}"`).join(', ')}`,
+];
 const bbcSample = bbcNews().docs.slice(0, 300);
 const quality = entityQuality();
 const entityTime = entityTimePerArticle(bbcSample, 3);
@@ -93,4 +135,4 @@ const entityLines = [
   '|---|---|---|---|---|',
   ...Object.entries(quality).map(([kind, q]) => `| ${kind} | ${q.expected} | ${q.found} | ${pct(q.precision)} | ${pct(q.recall)} |`),
 ];
-console.log([...lines, ...tables, ...entityLines].join('\n'));
+console.log([...lines, ...tables, ...reach, ...misses, ...overlapLines, ...entityLines].join('\n'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleLogits, classScores, decodeModel, encodeWeights, quantizeWeights, type ModelArtifact } from './model.ts';
+import { articleLogits, classScores, combineScores, decodeModel, encodeWeights, quantizeWeights, type ModelArtifact } from './model.ts';
 
 function quantized(weights: number[]) {
   const { weights: q, weightScale } = quantizeWeights(Float32Array.from(weights));
@@ -61,5 +61,32 @@ describe('model artifact', () => {
     const [sport, politics] = classScores(model, 'Late goal', '').scores;
     expect(sport).toBeGreaterThan(0.9);
     expect(politics).toBeLessThan(0.1);
+  });
+
+  describe('combining the whole article with its paragraphs', () => {
+    const calibration = { article: { slope: 1, intercept: 0 }, paragraph: { slope: 2, intercept: 0 } };
+
+    it('lets every topic that fills a paragraph reach a high score, even when no topic leads the whole article', () => {
+      // Three topics, a paragraph each: the whole article is split between them, each paragraph is not.
+      const article = Float32Array.from([0.4, 0.3, 0.2]);
+      const paragraph = Float32Array.from([3, 3, 3]);
+      const { scores, articleScores } = combineScores(calibration, { article, words: new Float32Array(3), paragraph });
+      expect(Math.max(...articleScores)).toBeLessThan(0.6);
+      for (const score of scores) expect(score).toBeGreaterThan(0.99);
+    });
+
+    it('keeps the article\'s leading topic first: no paragraph lifts another topic above it', () => {
+      const article = Float32Array.from([2, -1]);
+      const paragraph = Float32Array.from([0.5, 4]);
+      const { scores } = combineScores(calibration, { article, words: new Float32Array(2), paragraph });
+      expect(scores[1]).toBeLessThanOrEqual(scores[0]);
+      expect(scores[0]).toBeCloseTo(1 / (1 + Math.exp(-2)), 5);
+    });
+
+    it('scores a one-paragraph text by the article scaling alone', () => {
+      const article = Float32Array.from([1, -1]);
+      const { scores, articleScores } = combineScores(calibration, { article, words: new Float32Array(2), paragraph: article });
+      expect([...scores]).toEqual([...articleScores]);
+    });
   });
 });

@@ -194,8 +194,11 @@ export function combineScores(calibration: Calibration, { article, words, paragr
   const { article: a, paragraph: p } = calibration;
   const wordSlope = a.wordSlope ?? 0;
   const articleScores = article.map((z, c) => sigmoid(a.slope * z + wordSlope * words[c] + a.intercept));
-  const lead = Math.max(...articleScores);
-  const scores = articleScores.map((s, c) => Math.max(s, Math.min(lead, sigmoid(p.slope * paragraph[c] + p.intercept))));
+  // One paragraph: the article route says it all (the paragraph scaling is fitted on longer texts).
+  const paragraphScores = paragraph === article ? articleScores : paragraph.map((z) => sigmoid(p.slope * z + p.intercept));
+  const lead = articleScores.indexOf(Math.max(...articleScores));
+  const cap = Math.max(articleScores[lead], paragraphScores[lead]);
+  const scores = articleScores.map((s, c) => Math.max(s, Math.min(cap, paragraphScores[c])));
   return { scores, articleScores };
 }
 

@@ -40,6 +40,16 @@ describe('trainTopicModel', () => {
     expect(artifact.threshold).toBeLessThanOrEqual(1);
   });
 
+  it('reports the held-aside labels at or above the threshold per kind of text, adding up to the whole', () => {
+    const { heldAside } = trainTopicModel(topics, corpus, config);
+    const kinds = Object.values(heldAside.bySource);
+    expect(Object.keys(heldAside.bySource).sort()).toEqual(['huffpost', 'syntheticArticles']);
+    expect(kinds.reduce((n, kind) => n + kind.examples, 0)).toBe(heldAside.examples);
+    expect(kinds.reduce((n, kind) => n + kind.labelsAboveThreshold, 0)).toBe(heldAside.labelsAboveThreshold);
+    const right = kinds.reduce((n, kind) => n + kind.precisionAboveThreshold * kind.labelsAboveThreshold, 0);
+    expect(right / heldAside.labelsAboveThreshold).toBeCloseTo(heldAside.precisionAboveThreshold, 9);
+  });
+
   it('is reproducible: the same data and seed give the same artifact', () => {
     expect(trainTopicModel(topics, corpus, config).artifact).toEqual(trainTopicModel(topics, corpus, config).artifact);
   });

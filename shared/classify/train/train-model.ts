@@ -149,6 +149,8 @@ export interface TrainReport {
     precisionAboveThreshold: number;
     /** How often labels were right, by score band: what a score means in practice. */
     bands: ScoreBand[];
+    /** Labels at or above the threshold and the share right, per kind of held-aside text. */
+    bySource: Record<string, { examples: number; labelsAboveThreshold: number; precisionAboveThreshold: number }>;
   };
 }
 
@@ -229,6 +231,19 @@ export function trainTopicModel(
   }));
   const { calibration, threshold, scored } = calibrateModel(asideLogits, config.targetPrecision, wordPart !== undefined);
   const above = scored.filter((s) => s.score >= threshold);
+  const kindOf = (i: number) => (i >= asideDocs.length ? 'syntheticArticles' : asideDocs[i].source);
+  const bySource: TrainReport['heldAside']['bySource'] = {};
+  aside.forEach((_, i) => {
+    const entry = (bySource[kindOf(i)] ??= { examples: 0, labelsAboveThreshold: 0, precisionAboveThreshold: 0 });
+    entry.examples++;
+    for (const label of scored.slice(i * k, (i + 1) * k)) {
+      if (label.score < threshold) continue;
+      entry.labelsAboveThreshold++;
+      // Summed here, divided below.
+      if (label.correct) entry.precisionAboveThreshold++;
+    }
+  });
+  for (const entry of Object.values(bySource)) entry.precisionAboveThreshold /= Math.max(1, entry.labelsAboveThreshold);
   const top1 = asideLogits.filter((row) => {
     const { articleScores } = combineScores(calibration, row);
     return row.labels.has(articleScores.indexOf(Math.max(...articleScores)));
@@ -259,6 +274,7 @@ export function trainTopicModel(
       labelsAboveThreshold: above.length,
       precisionAboveThreshold: above.filter((s) => s.correct).length / Math.max(1, above.length),
       bands: scoreBands(scored, [0.5, 0.7, 0.8, 0.9, 0.95]),
+      bySource,
     },
   };
 }
