@@ -231,19 +231,21 @@ export function trainTopicModel(
   }));
   const { calibration, threshold, scored } = calibrateModel(asideLogits, config.targetPrecision, wordPart !== undefined);
   const above = scored.filter((s) => s.score >= threshold);
-  const kindOf = (i: number) => (i >= asideDocs.length ? 'syntheticArticles' : asideDocs[i].source);
-  const bySource: TrainReport['heldAside']['bySource'] = {};
+  const tally = new Map<string, { examples: number; labels: number; right: number }>();
   aside.forEach((_, i) => {
-    const entry = (bySource[kindOf(i)] ??= { examples: 0, labelsAboveThreshold: 0, precisionAboveThreshold: 0 });
-    entry.examples++;
+    const kind = i >= asideDocs.length ? 'syntheticArticles' : asideDocs[i].source;
+    const counts = tally.get(kind) ?? { examples: 0, labels: 0, right: 0 };
+    counts.examples++;
     for (const label of scored.slice(i * k, (i + 1) * k)) {
       if (label.score < threshold) continue;
-      entry.labelsAboveThreshold++;
-      // Summed here, divided below.
-      if (label.correct) entry.precisionAboveThreshold++;
+      counts.labels++;
+      if (label.correct) counts.right++;
     }
+    tally.set(kind, counts);
   });
-  for (const entry of Object.values(bySource)) entry.precisionAboveThreshold /= Math.max(1, entry.labelsAboveThreshold);
+  const bySource = Object.fromEntries(
+    [...tally].map(([kind, t]) => [kind, { examples: t.examples, labelsAboveThreshold: t.labels, precisionAboveThreshold: t.right / Math.max(1, t.labels) }]),
+  );
   const top1 = asideLogits.filter((row) => {
     const { articleScores } = combineScores(calibration, row);
     return row.labels.has(articleScores.indexOf(Math.max(...articleScores)));
