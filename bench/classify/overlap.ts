@@ -1,10 +1,10 @@
 // Evidence that the project's training text was not copied from the evaluation sets: runs of words
-// that a training text shares with any evaluation text.
-
-const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+// that a training text shares with any evaluation text. Words are normalised as the duplicate finder
+// normalises them, so case, accents and typography do not hide a copy.
+import { normalizeForHash, wordsOf } from '../../shared/dedupe/normalize.ts';
 
 function runs(text: string, n: number): string[] {
-  const w = words(text);
+  const w = wordsOf(normalizeForHash(text));
   return Array.from({ length: Math.max(0, w.length - n + 1) }, (_, i) => w.slice(i, i + n).join(' '));
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { articleLogits, combineScores, decodeModel, encodeWeights, quantizeWeights, type ModelArtifact, type WordPartArtifact } from '../model.ts';
 import { articleWordCounts, articleWords, featureVector, termCounts } from '../text-features.ts';
-import { calibrateModel, scoreBands, type ScoreBand } from './calibrate.ts';
+import { calibrateModel, scoreBands, type ScoreBand, type ScoredLabel } from './calibrate.ts';
 import type { TopLevelTopic, TrainingDoc } from './corpus.ts';
 import { trainOneVsRest, type SparseExample, type TrainOptions } from './logistic.ts';
 import { seededRandom } from '../../random.ts';
@@ -230,22 +230,19 @@ export function trainTopicModel(
     ...articleLogits(model, doc.title, doc.text),
   }));
   const { calibration, threshold, scored } = calibrateModel(asideLogits, config.targetPrecision, wordPart !== undefined);
-  const above = scored.filter((s) => s.score >= threshold);
-  const tally = new Map<string, { examples: number; labels: number; right: number }>();
+  // Labels at or above the threshold, and the share right: over all held-aside text and per kind of it.
+  const aboveThreshold = (labels: ScoredLabel[]) => {
+    const above = labels.filter((s) => s.score >= threshold);
+    return { labelsAboveThreshold: above.length, precisionAboveThreshold: above.filter((s) => s.correct).length / Math.max(1, above.length) };
+  };
+  const kinds = new Map<string, ScoredLabel[]>();
   aside.forEach((_, i) => {
     const kind = i >= asideDocs.length ? 'syntheticArticles' : asideDocs[i].source;
-    const counts = tally.get(kind) ?? { examples: 0, labels: 0, right: 0 };
-    counts.examples++;
-    for (const label of scored.slice(i * k, (i + 1) * k)) {
-      if (label.score < threshold) continue;
-      counts.labels++;
-      if (label.correct) counts.right++;
-    }
-    tally.set(kind, counts);
+    const labels = kinds.get(kind) ?? [];
+    labels.push(...scored.slice(i * k, (i + 1) * k));
+    kinds.set(kind, labels);
   });
-  const bySource = Object.fromEntries(
-    [...tally].map(([kind, t]) => [kind, { examples: t.examples, labelsAboveThreshold: t.labels, precisionAboveThreshold: t.right / Math.max(1, t.labels) }]),
-  );
+  const bySource = Object.fromEntries([...kinds].map(([kind, labels]) => [kind, { examples: labels.length / k, ...aboveThreshold(labels) }]));
   const top1 = asideLogits.filter((row) => {
     const { articleScores } = combineScores(calibration, row);
     return row.labels.has(articleScores.indexOf(Math.max(...articleScores)));
@@ -273,8 +270,7 @@ export function trainTopicModel(
     heldAside: {
       examples: aside.length,
       top1: top1 / aside.length,
-      labelsAboveThreshold: above.length,
-      precisionAboveThreshold: above.filter((s) => s.correct).length / Math.max(1, above.length),
+      ...aboveThreshold(scored),
       bands: scoreBands(scored, [0.5, 0.7, 0.8, 0.9, 0.95]),
       bySource,
     },
