@@ -8,6 +8,7 @@ import { decodeModel, type ModelArtifact } from '../../shared/classify/model.ts'
 import { huffpostDocs, seedDocs, topLevelTopics } from '../../shared/classify/train/corpus.ts';
 import { entityQuality, entityTimePerArticle } from './entities-bench.ts';
 import { agNews, bbcNews, type EvalSet } from './eval-corpora.ts';
+import { annotatedItems, annotationReport } from './iptc-annotations.ts';
 import { median, scoreSet, timePerItem, type SetReport } from './metrics.ts';
 import { trainNaiveBayes } from './naive-bayes.ts';
 import { sharedWordRuns } from './overlap.ts';
@@ -104,6 +105,13 @@ const lines = [
 const tables: string[] = [];
 const reach: string[] = ['\nWhere the first topic falls (ours)\n', '| set | first topic outside the crosswalk\'s codes | top-1 among the crosswalk\'s codes only |', '|---|---|---|'];
 const misses: string[] = ['\nWrong first topics that come up most, as a share of the class (ours)\n', '| set | class | first topic |', '|---|---|---|'];
+const handLabelled: string[] = [
+  '\nHand-labelled sample: independent IPTC judgements per item (annotators A / B / C), each a main topic and up to three more (bench/classify/iptc-annotations.json, docs/topic-annotation.md); figures without a letter are averaged over the annotators (agreement: over pairs)\n',
+  '| set | items | annotators agree on the main topic (kappa) | judgements marked unsure | annotator\'s main topic among the class\'s crosswalk codes: A / B / C | no annotator topic among them | ours: top-1 right by the crosswalk, sample only | ours: top-1 is the annotator\'s main topic | ours: top-1 among the annotator\'s topics | ours: labels >= threshold among the annotator\'s topics | peer: top-1 is the main topic | peer: top-1 among the topics |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|',
+];
+const handByClass: string[] = ['\nHand-labelled sample per class: how often an annotator\'s main topic is among the class\'s crosswalk codes, and the main topics outside them that come up most\n', '| set | class | items | inside | outside, most frequent |', '|---|---|---|---|---|'];
+const labelOf = new Map(topLevelTopics().map((t) => [t.code, t.label]));
 const sets = [bbcNews(), agNews()];
 for (const set of sets) {
   // The ranked topics of the timed passes also feed the threshold and crosswalk figures below.
@@ -121,6 +129,11 @@ for (const set of sets) {
   const { outside, top1AmongMapped, misses: classMisses } = crosswalkReach(set, ours.results);
   reach.push(`| ${set.name} | ${pct(outside)} | ${pct(top1AmongMapped)} |`);
   misses.push(...classMisses);
+  const hand = annotationReport(set, annotatedItems(set), (i) => ours.results[i], (i) => base.results[i], model.threshold);
+  handLabelled.push(
+    `| ${set.name} | ${hand.items} | ${pct(hand.mainAgreement)} (${hand.kappa.toFixed(2)}) | ${pct(hand.unsure)} | ${hand.annotatorCrosswalkTop1.map(pct).join(' / ')} | ${pct(hand.annotatorOutsideCrosswalk)} | ${pct(hand.ours.crosswalkTop1)} | ${pct(hand.ours.top1IsMain)} | ${pct(hand.ours.top1AmongTopics)} | ${pct(hand.ours.aboveThreshold!.precision)} of ${hand.ours.aboveThreshold!.labels} | ${pct(hand.peer.top1IsMain)} | ${pct(hand.peer.top1AmongTopics)} |`,
+  );
+  handByClass.push(...hand.perClass.map((c) => `| ${set.name} | ${c.name} | ${c.items} | ${pct(c.inside)} | ${c.outside.map(([code, share]) => `${labelOf.get(code)} ${pct(share)}`).join('; ')} |`));
 }
 const projectText = seedDocs().map((doc) => `${doc.title ?? ''} ${doc.text}`);
 const overlap = sharedWordRuns(projectText, sets.flatMap((set) => set.docs.map((doc) => `${doc.title ?? ''} ${doc.text}`)), 7);
@@ -136,4 +149,4 @@ const entityLines = [
   '|---|---|---|---|---|',
   ...Object.entries(quality).map(([kind, q]) => `| ${kind} | ${q.expected} | ${q.found} | ${pct(q.precision)} | ${pct(q.recall)} |`),
 ];
-console.log([...lines, ...tables, ...reach, ...misses, ...overlapLines, ...entityLines].join('\n'));
+console.log([...lines, ...tables, ...reach, ...misses, ...handLabelled, ...handByClass, ...overlapLines, ...entityLines].join('\n'));
