@@ -90,8 +90,9 @@ describe('the annotation sample', () => {
     expect(textKey(changed.docs[stored[7].index])).not.toBe(stored[7].key);
   });
 
-  it('refuses a set it has no sample size for', () => {
+  it('refuses a set it has no sample size for, or one smaller than its sample', () => {
     expect(() => annotationSample(set)).toThrow(/no annotation sample/);
+    expect(() => annotationSample({ ...big, docs: big.docs.slice(0, 150) })).toThrow(/150 items, fewer than its sample of 200/);
   });
 });
 

@@ -24,6 +24,7 @@ export function textKey(doc: EvalDoc): string {
 export function annotationSample(set: EvalSet): SampledDoc[] {
   const size = SAMPLE_SIZE[set.name];
   if (!size) throw new Error(`no annotation sample is defined for ${set.name}`);
+  if (set.docs.length < size) throw new Error(`${set.name} has ${set.docs.length} items, fewer than its sample of ${size}`);
   const random = seededRandom(SEED);
   const indexes = set.docs.map((_, i) => i);
   for (let i = 0; i < size; i++) {
