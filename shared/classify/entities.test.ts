@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, completeName, countMentions, extractEntities, titledPeople } from './entities.ts';
+import { cleanName, completeName, countMentions, extractEntities, NameSpans, titledPeople } from './entities.ts';
 
 describe('cleanName', () => {
   it('drops possessives, punctuation and leading descriptions', () => {
     expect(cleanName("eastern Ukraine's", false)).toBe('Ukraine');
     expect(cleanName('Moscow.', false)).toBe('Moscow');
     expect(cleanName('the European Union', false)).toBe('European Union');
+  });
+  it('keeps a possessive inside a name and drops a possessor before it', () => {
+    expect(cleanName("Women's Rowing Association", false)).toBe("Women's Rowing Association");
+    expect(cleanName("Peru's Andean Copper Holdings", false)).toBe('Andean Copper Holdings');
   });
   it('drops titles from people only', () => {
     expect(cleanName('President Vladimir Putin', true)).toBe('Vladimir Putin');
@@ -18,14 +22,14 @@ describe('countMentions', () => {
   const text = 'Angela Merkel spoke. Merkel left. Later Merkel returned to Berlin, and Berlin cheered.';
   it('counts a person by the bare surname when one full name owns it', () => {
     const people = [{ name: 'Angela Merkel', count: 1 }, { name: 'Merkel', count: 1 }];
-    expect(countMentions(text, people, true)).toEqual([{ name: 'Angela Merkel', count: 3 }]);
+    expect(countMentions(new NameSpans(text), people, true)).toEqual([{ name: 'Angela Merkel', count: 3 }]);
   });
   it('keeps a surname that two full names share apart', () => {
     const people = [{ name: 'Ed Miliband', count: 1 }, { name: 'David Miliband', count: 1 }, { name: 'Miliband', count: 1 }];
-    expect(countMentions('Ed Miliband and David Miliband; Miliband', people, true)).toContainEqual({ name: 'Miliband', count: 3 });
+    expect(countMentions(new NameSpans('Ed Miliband and David Miliband; Miliband'), people, true)).toContainEqual({ name: 'Miliband', count: 3 });
   });
   it('counts places and organizations by their whole-word occurrences', () => {
-    expect(countMentions(text, [{ name: 'Berlin', count: 1 }], false)).toEqual([{ name: 'Berlin', count: 2 }]);
+    expect(countMentions(new NameSpans(text), [{ name: 'Berlin', count: 1 }], false)).toEqual([{ name: 'Berlin', count: 2 }]);
   });
 });
 
@@ -66,6 +70,33 @@ describe('extractEntities', () => {
     expect(entities.places).toContainEqual({ name: 'Paris', count: 2 });
     expect(entities.places.map((p) => p.name)).toContain('Berlin');
     expect(entities.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['European Union', 'NATO']));
+  });
+
+  it('finds organisations the tagger does not know by their shape, and no place or person inside one', () => {
+    const entities = extractEntities({
+      title: null,
+      text: 'The Bank of England kept rates on hold. Shares in Harriet Lowe Shipping fell, and Dr Sunita Rao of the Fenwick Institute for Tides said the Bank of England was right.',
+      language: 'en',
+    });
+    expect(entities.organizations).toEqual(
+      expect.arrayContaining([
+        { name: 'Bank of England', count: 2 },
+        { name: 'Harriet Lowe Shipping', count: 1 },
+        { name: 'Fenwick Institute for Tides', count: 1 },
+      ]),
+    );
+    expect(entities.places.map((p) => p.name)).not.toContain('England');
+    expect(entities.people.map((p) => p.name)).toEqual(['Sunita Rao']);
+  });
+
+  it('keeps a name the text does not write exactly as cleaned', () => {
+    const entities = extractEntities({ title: null, text: 'Fans in St. Louis cheered the Cardinals.', language: 'en' });
+    expect(entities.places.map((p) => p.name)).toContain('St Louis');
+  });
+
+  it('grows a name the tagger cut short to the fullest form written', () => {
+    const entities = extractEntities({ title: null, text: 'Minister Ravindra Prasad Sinha spoke in Delhi.', language: 'en' });
+    expect(entities.people.map((p) => p.name)).toEqual(['Ravindra Prasad Sinha']);
   });
 
   it('returns no entities for a language the English tagger does not read', () => {

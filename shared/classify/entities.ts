@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import { resolveLanguage, type ClassifyInput } from './input.ts';
-import { escapeRegex, termPattern } from './text-match.ts';
+import { isPossessor, notAnOrganization, organizationsByShape } from './organizations.ts';
+import { escapeRegex } from './text-match.ts';
 
 export interface NamedCount {
   name: string;
@@ -13,6 +14,9 @@ export interface Entities {
   organizations: NamedCount[];
 }
 
+/** Bumped whenever the rules below change what is extracted, so stored records get rebuilt. */
+export const ENTITIES_VERSION = 'entities-2';
+
 // compromise tags English only; past this length tagging costs more time than it adds names.
 export const MAX_ENTITY_TEXT_CHARS = 12_000;
 const MAX_PER_KIND = 25;
@@ -21,19 +25,22 @@ const MAX_PER_KIND = 25;
 const TITLES = new Set(
   `mr mrs ms miss dr prof sir dame lord lady president vice prime minister chancellor secretary senator sen
   rep representative governor gov mayor king queen prince princess pope general gen colonel col captain capt
-  chief judge justice leader chairman chairwoman chair ceo coach st saint rev father sister brother`.split(/\s+/),
+  chief judge justice leader chairman chairwoman chair ceo coach st saint rev father sister brother professor
+  sheikh`.split(/\s+/),
 );
 
 /** Trims possessives, punctuation, descriptions and titles: "eastern Ukraine's" -> "Ukraine", "Mr. Putin" -> "Putin". */
 export function cleanName(raw: string, stripTitles: boolean): string {
   let words = raw
-    .replace(/['’]s\b/g, '')
-    .replace(/[^\p{L}\p{M}\p{N}&.\- ]/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}&.'’\- ]/gu, ' ')
     .split(/\s+/)
-    .map((w) => w.replace(/^[.\-]+|[.\-]+$/g, ''))
+    .map((w) => w.replace(/^[.\-'’]+|[.\-]+$/g, ''))
     .filter(Boolean);
-  // Leading lower-case words are descriptions, not the name: "eastern Ukraine", "the Kremlin".
-  while (words.length > 1 && !/\p{Lu}/u.test(words[0])) words = words.slice(1);
+  // A possessive ends the name ("Ukraine's"); one inside it is part of it ("Women's Tennis Association").
+  if (words.length > 0) words[words.length - 1] = words[words.length - 1].replace(/['’]s?$/u, '');
+  // Leading lower-case words are descriptions, not the name ("eastern Ukraine", "the Kremlin"); so is
+  // a possessor before it ("Chile's National Economic Prosecutor's Office").
+  while (words.length > 1 && (!/\p{Lu}/u.test(words[0]) || isPossessor(words[0]))) words = words.slice(1);
   if (/^the$/i.test(words[0] ?? '')) words = words.slice(1);
   if (stripTitles) {
     while (words.length > 1 && TITLES.has(words[0].toLowerCase().replace(/\.$/, ''))) words = words.slice(1);
@@ -78,8 +85,44 @@ function tally(names: string[]): NamedCount[] {
   return [...byKey.values()];
 }
 
-function mentions(text: string, name: string): number {
-  return text.match(termPattern(name, 'gu'))?.length ?? 0;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * Where names occur in one text: each name's whole-word matches, as written, found once and kept.
+ * Plain string search over the text with its spacing collapsed: a regular expression per name cost
+ * more than the tagger on long articles.
+ */
+export class NameSpans {
+  private readonly found = new Map<string, [number, number][]>();
+  private readonly flat: string;
+
+  constructor(text: string) {
+    this.flat = text.replace(/\s+/g, ' ');
+  }
+
+  of(name: string): [number, number][] {
+    let spans = this.found.get(name);
+    if (!spans) {
+      spans = [];
+      for (let at = this.flat.indexOf(name); at >= 0; at = this.flat.indexOf(name, at + 1)) {
+        const end = at + name.length;
+        if (!WORD_CHAR.test(this.flat[at - 1] ?? ' ') && !WORD_CHAR.test(this.flat[end] ?? ' ')) spans.push([at, end]);
+      }
+      this.found.set(name, spans);
+    }
+    return spans;
+  }
+
+  /**
+   * The names, less those whose every occurrence lies inside an occurrence of a container. `strict`:
+   * only a longer match contains one (a name does not hide itself). A name the text does not write
+   * as such ("St Louis" for "St. Louis") is kept: nothing shows it is part of another.
+   */
+  outside(names: string[], containers: string[], strict: boolean): string[] {
+    const held = containers.flatMap((container) => this.of(container));
+    const inside = ([s, e]: [number, number]) => held.some(([cs, ce]) => cs <= s && e <= ce && (!strict || ce - cs > e - s));
+    return names.filter((name) => !this.of(name).every(inside) || this.of(name).length === 0);
+  }
 }
 
 /**
@@ -87,7 +130,7 @@ function mentions(text: string, name: string): number {
  * its whole-word occurrences in the text. A lone surname ("Putin" after "Vladimir Putin") is the same
  * person when exactly one full name ends with it, and counts for that name.
  */
-export function countMentions(text: string, found: NamedCount[], isPerson: boolean): NamedCount[] {
+export function countMentions(spans: NameSpans, found: NamedCount[], isPerson: boolean): NamedCount[] {
   const full = isPerson ? found.filter((p) => p.name.includes(' ')) : [];
   const owner = (surname: string) => {
     const owners = full.filter((f) => f.name.toLowerCase().endsWith(` ${surname.toLowerCase()}`));
@@ -97,8 +140,8 @@ export function countMentions(text: string, found: NamedCount[], isPerson: boole
   for (const entry of found) {
     if (isPerson && !entry.name.includes(' ') && owner(entry.name)) continue;
     const surname = entry.name.split(' ').at(-1)!;
-    const bySurname = isPerson && entry.name.includes(' ') && owner(surname) === entry ? mentions(text, surname) : 0;
-    counted.set(entry, Math.max(entry.count, mentions(text, entry.name), bySurname));
+    const bySurname = isPerson && entry.name.includes(' ') && owner(surname) === entry ? spans.of(surname).length : 0;
+    counted.set(entry, Math.max(entry.count, spans.of(entry.name).length, bySurname));
   }
   return [...counted].map(([entry, count]) => ({ name: entry.name, count }));
 }
@@ -118,12 +161,18 @@ export function extractEntities(input: ClassifyInput): Entities {
   const doc = nlp(text);
   const names = (view: { out(format: 'array'): string[] }, stripTitles: boolean) =>
     view.out('array').map((raw) => cleanName(raw, stripTitles));
-  const people = [...names(doc.people(), true), ...titledPeople(text)].map((name) =>
-    name.includes(' ') ? name : completeName(text, name),
-  );
+  // Names stop where the tagger stopped ("Ravindra Prasad" of "Ravindra Prasad Sinha"): each grows to the fullest form written.
+  const people = [...doc.people().out('array'), ...titledPeople(text)].map((raw) => completeName(text, cleanName(raw, true)));
+  // A tagged name that ends in a common noun is a description: "Russian government".
+  const tagged = names(doc.organizations(), false).filter((name) => /\p{Lu}/u.test(name.split(' ').at(-1)![0]) && !notAnOrganization(name));
+  const spans = new NameSpans(text);
+  // A name found only inside a longer one is part of it ("National Commission" in "National Commission for Museums").
+  const candidates = [...new Map([...tagged, ...organizationsByShape(text)].map((n) => [n.toLowerCase(), n])).values()];
+  const organizations = spans.outside(candidates, candidates, true);
+  // A place or person named only inside an organisation's name ("England" in "Bank of England") is not one of the story's.
   return {
-    people: ranked(countMentions(text, tally(people), true)),
-    places: ranked(countMentions(text, tally(names(doc.places(), false)), false)),
-    organizations: ranked(countMentions(text, tally(names(doc.organizations(), false)), false)),
+    people: ranked(countMentions(spans, tally(spans.outside(people, organizations, false)), true)),
+    places: ranked(countMentions(spans, tally(spans.outside(names(doc.places(), false), organizations, false)), false)),
+    organizations: ranked(countMentions(spans, tally(organizations), false)),
   };
 }

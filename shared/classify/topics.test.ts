@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import artifact from './model/iptc-topics.json' with { type: 'json' };
-import { CLASSIFIER_VERSION, classifyTopics, scoreTopics, topicModel } from './topics.ts';
+import { ENTITIES_VERSION } from './entities.ts';
+import { classifyTopics, MODEL_VERSION, scoreTopics, topicModel } from './topics.ts';
+import { CLASSIFIER_VERSION } from './version.ts';
 
 // Articles written for these tests; none comes from a training or evaluation corpus.
 const summit = {
@@ -54,9 +56,10 @@ describe('scoreTopics', () => {
 });
 
 describe('the committed model', () => {
-  it('carries the classifier version recorded on each article', () => {
-    expect(CLASSIFIER_VERSION).toBe(artifact.version);
-    expect(CLASSIFIER_VERSION).toMatch(/^iptc-/);
+  it('carries the model version, which the classifier version recorded on each article names with the entity rules', () => {
+    expect(MODEL_VERSION).toBe(artifact.version);
+    expect(MODEL_VERSION).toMatch(/^iptc-/);
+    expect(CLASSIFIER_VERSION).toBe(`${artifact.version}+${ENTITIES_VERSION}`);
   });
 });
 

@@ -8,7 +8,7 @@ export interface TopicLabel {
   score: number;
 }
 
-export const CLASSIFIER_VERSION: string = (artifact as ModelArtifact).version;
+export const MODEL_VERSION: string = (artifact as ModelArtifact).version;
 
 let model: LinearModel | undefined;
 
