@@ -159,7 +159,7 @@ const bbcSample = bbcNews().docs.slice(0, 300);
 const entityTime = entityTimePerArticle(bbcSample, 3, ourEntities);
 const taggerTime = entityTimePerArticle(bbcSample, 3, taggerOnly);
 const entityLines = [
-  `\nEntities: ours (compromise ${compromiseVersion()} and the rules in shared/classify/entities.ts, organizations.ts) against the peer, compromise alone (its people, places and organizations, trimmed of punctuation). Time per BBC article (first ${bbcSample.length}, median of 3 passes): ours ${entityTime.wallMs.toFixed(2)} ms (CPU ${entityTime.cpuMs.toFixed(2)} ms), compromise alone ${taggerTime.wallMs.toFixed(2)} ms (CPU ${taggerTime.cpuMs.toFixed(2)} ms), ratio ${(entityTime.cpuMs / taggerTime.cpuMs).toFixed(2)} (CPU). Written gold paragraphs (bench/classify/entity-gold.ts), exact names, any case:\n`,
+  `\nEntities: ours (compromise ${compromiseVersion()} and the rules in shared/classify/entities.ts, organizations.ts) against the peer, compromise alone (its people, places and organizations, with the same clean-up of each name as ours, cleanName, and no other rule). Time per BBC article (first ${bbcSample.length}, median of 3 passes): ours ${entityTime.wallMs.toFixed(2)} ms (CPU ${entityTime.cpuMs.toFixed(2)} ms), compromise alone ${taggerTime.wallMs.toFixed(2)} ms (CPU ${taggerTime.cpuMs.toFixed(2)} ms), ratio ${(entityTime.cpuMs / taggerTime.cpuMs).toFixed(2)} (CPU). Written gold paragraphs (bench/classify/entity-gold.ts), exact names, any case:\n`,
   '| gold paragraphs | kind | expected | ours: found | ours: precision | ours: recall | compromise alone: found | precision | recall |',
   '|---|---|---|---|---|---|---|---|---|',
   ...ENTITY_GOLD_SETS.flatMap(({ name, paragraphs }) => {

@@ -8,7 +8,7 @@ type Kind = keyof Entities;
 export const ENTITY_KINDS: Kind[] = ['people', 'places', 'organizations'];
 export type EntityScores = Record<Kind, { precision: number; recall: number; found: number; expected: number }>;
 
-/** The peer: compromise's own people, places and organizations, trimmed of punctuation and possessives only. */
+/** The peer: compromise's own people, places and organizations, each name cleaned as ours are (cleanName, titles kept), no other rule. */
 export function taggerOnly(text: string): Record<Kind, string[]> {
   const doc = nlp(text);
   const names = (view: { out(format: 'array'): string[] }) => [...new Set(view.out('array').map((raw) => cleanName(raw, false)))];
