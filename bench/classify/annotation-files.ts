@@ -5,8 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { topLevelTopics } from '../../shared/classify/train/corpus.ts';
-import { sharedDir } from '../../shared/classify/train/shared-dir.ts';
+import { mediaTopics, topLevelTopics } from '../../shared/classify/train/corpus.ts';
 import { agNews, bbcNews } from './eval-corpora.ts';
 import { annotationSample } from './iptc-sample.ts';
 
@@ -37,22 +36,14 @@ function readAnnotator(dir: string, tag: string, annotator: string): Line[] {
   );
 }
 
-interface Concept {
-  qcode: string;
-  label: string;
-  definition: string;
-  children: Omit<Concept, 'children'>[];
-}
-
 /** The 17 top-level topics with their IPTC definitions and level-2 subtopics, as annotators read them. */
 function topicsSheet(): string {
-  const { topLevel } = JSON.parse(readFileSync(sharedDir('taxonomy', 'mediatopic-l1-l2.json'), 'utf8')) as { topLevel: Concept[] };
   return [
     '# IPTC Media Topics: the 17 top-level topics (IPTC vocabulary, CC BY 4.0)',
     '',
     'Each top-level topic is listed with its code, its official definition, and its level-2 subtopics (which show what it covers).',
     '',
-    ...topLevel.flatMap((t) => [`## ${t.qcode} ${t.label}`, t.definition, '', ...t.children.map((c) => `- ${c.label}: ${c.definition}`), '']),
+    ...mediaTopics().flatMap((t) => [`## ${t.qcode} ${t.label}`, t.definition, '', ...t.children.map((c) => `- ${c.label}: ${c.definition}`), '']),
   ].join('\n');
 }
 

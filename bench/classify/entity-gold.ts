@@ -11,7 +11,7 @@ export interface EntityGold {
   organizations: string[];
 }
 
-export const ENTITY_GOLD: EntityGold[] = [
+const ENTITY_GOLD: EntityGold[] = [
   {
     text: 'German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. Scholz said the European Union would increase its support for Ukraine, and Macron agreed.',
     people: ['Olaf Scholz', 'Emmanuel Macron'],

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { seededRandom } from '../../shared/random.ts';
 import type { EvalDoc, EvalSet } from './eval-corpora.ts';
 
-export const SAMPLE_SIZE: Record<string, number> = { 'AG News': 400, 'BBC News': 200 };
+const SAMPLE_SIZE: Record<string, number> = { 'AG News': 400, 'BBC News': 200 };
 const SEED = 20261127;
 
 export interface SampledDoc {

@@ -121,7 +121,10 @@ export class NameSpans {
   outside(names: string[], containers: string[], strict: boolean): string[] {
     const held = containers.flatMap((container) => this.of(container));
     const inside = ([s, e]: [number, number]) => held.some(([cs, ce]) => cs <= s && e <= ce && (!strict || ce - cs > e - s));
-    return names.filter((name) => !this.of(name).every(inside) || this.of(name).length === 0);
+    return names.filter((name) => {
+      const at = this.of(name);
+      return at.length === 0 || !at.every(inside);
+    });
   }
 }
 

@@ -27,10 +27,20 @@ export function readJsonLines<T>(file: string): T[] {
     .map((line) => JSON.parse(line) as T);
 }
 
+export interface MediaTopic {
+  qcode: string;
+  label: string;
+  definition: string;
+  children: Omit<MediaTopic, 'children'>[];
+}
+
+/** The 17 top-level IPTC Media Topics with their definitions and level-2 children, as published. */
+export function mediaTopics(): MediaTopic[] {
+  return (JSON.parse(readFileSync(sharedDir('taxonomy', 'mediatopic-l1-l2.json'), 'utf8')) as { topLevel: MediaTopic[] }).topLevel;
+}
+
 export function topLevelTopics(): TopLevelTopic[] {
-  const file = sharedDir('taxonomy', 'mediatopic-l1-l2.json');
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { topLevel: { qcode: string; label: string }[] };
-  return data.topLevel
+  return mediaTopics()
     .map((t) => ({ code: t.qcode, label: t.label }))
     .sort((a, b) => a.code.localeCompare(b.code));
 }
