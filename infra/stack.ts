@@ -181,6 +181,8 @@ export class SyndicStack extends Stack {
   /**
    * Reprocessing after an upgrade: a Distributed Map over the raw keys under a prefix, one Lambda call per
    * key. Input: { prefix, since, until, source, dryRun } (the CLI's `reprocess --aws` fills it in).
+   * A key that fails is a failed item of the map run (counted in its ItemCounts) and the run completes,
+   * as the local command counts the error and goes on.
    */
   private reprocessStateMachine(reprocessItem: NodejsFunction, articlesTable: dynamodb.TableV2, rawBucket: s3.Bucket): sfn.StateMachine {
     articlesTable.grantReadWriteData(reprocessItem);
@@ -197,6 +199,7 @@ export class SyndicStack extends Stack {
         dryRun: sfn.JsonPath.stringAt('$.dryRun'),
       },
       maxConcurrency: 20,
+      toleratedFailurePercentage: 100,
       mapExecutionType: sfn.StateMachineType.EXPRESS,
       resultSelector: { done: true },
     });

@@ -34,7 +34,8 @@ export async function reprocessCommand(args: string[]): Promise<number> {
       if (!arn) throw new UsageError('set SYNDIC_REPROCESS_STATE_MACHINE_ARN to the stack output ReprocessStateMachineArn');
       const input = { prefix: rawPrefix(range.since, range.until), since: range.since ?? null, until: range.until ?? null, ...options };
       const { executionArn } = await new SFNClient({}).send(new StartExecutionCommand({ stateMachineArn: arn, input: JSON.stringify(input) }));
-      console.log(`started ${executionArn}`);
+      // Keys that fail do not stop the run: the map run counts them (DescribeMapRun's ItemCounts.failed).
+      console.log(`started ${executionArn}; per-key failures are counted in its map run (ItemCounts.failed)`);
       return 0;
     }
     const deps = reprocessDeps(target.names, target.aws, customTopicsFrom(customTopicsFile));

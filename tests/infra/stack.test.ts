@@ -26,6 +26,12 @@ function policyOf(functionPrefix: string): { Action: string | string[]; Resource
   if (!entry) throw new Error(`no policy for ${functionPrefix}`);
   return (entry[1] as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement;
 }
+/** A state machine definition as Step Functions will read it, with CloudFormation references as placeholders. */
+function definitionOf(definitionString: unknown): { States: Record<string, unknown> } {
+  const join = (definitionString as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  const text = join ? join[1].map((part) => (typeof part === 'string' ? part : 'REF')).join(join[0]) : String(definitionString);
+  return JSON.parse(text);
+}
 const actionsOf = (functionPrefix: string) => policyOf(functionPrefix).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 
 describe('storage', () => {
@@ -121,8 +127,24 @@ describe('reprocessing', () => {
     const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as { Properties: Record<string, unknown> }[];
     expect(machines).toHaveLength(1);
     expect(machines[0].Properties).toMatchObject({ TracingConfiguration: { Enabled: true }, LoggingConfiguration: { Level: 'ALL' } });
-    expect(JSON.stringify(machines[0].Properties.DefinitionString)).toContain('DISTRIBUTED');
     expect(actionsOf('ReprocessItem').filter((action) => action.startsWith('s3:'))).toEqual(['s3:GetObject']);
+  });
+
+  it('gives each raw key to reprocess-item and completes the run when some keys fail, counting them', () => {
+    const machine = Object.values(template.findResources('AWS::StepFunctions::StateMachine'))[0] as { Properties: { DefinitionString: unknown } };
+    const states = Object.values(definitionOf(machine.Properties.DefinitionString).States) as Record<string, unknown>[];
+    const map = states.find((state) => state.Type === 'Map') as Record<string, any>;
+    expect(map.ItemProcessor.ProcessorConfig).toMatchObject({ Mode: 'DISTRIBUTED' });
+    expect(map.ItemSelector).toEqual({
+      'key.$': '$$.Map.Item.Value.Key',
+      'since.$': '$.since',
+      'until.$': '$.until',
+      'source.$': '$.source',
+      'dryRun.$': '$.dryRun',
+    });
+    // A key that fails (say NO_ARTICLE_TEXT after an extractor upgrade) is a failed item of the map run,
+    // counted in its ItemCounts, and the run goes on, as the local command does.
+    expect(map.ToleratedFailurePercentage).toBe(100);
   });
 });
 
