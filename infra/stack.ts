@@ -119,7 +119,10 @@ export class SyndicStack extends Stack {
 
     for (const { id, queue } of [{ id: 'FeedDlq', queue: feeds.dlq }, { id: 'ArticleDlq', queue: articles.dlq }]) {
       new cloudwatch.Alarm(this, `${id}NotEmpty`, {
-        alarmDescription: `Messages in ${id}: work that failed every retry; its reason is in the message attributes`,
+        alarmDescription:
+          `Messages in ${id}: work that failed every retry. Its reason is in the message attributes; one SQS moved by itself ` +
+          '(the function crashed or timed out) has none and is listed as NO_REASON. Read them with `syndic dlq list --aws`, ' +
+          'move them back with `syndic dlq redrive --aws [--reason CODE]` once the fault is gone.',
         metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
         threshold: 0,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -147,6 +150,7 @@ export class SyndicStack extends Stack {
     new CfnOutput(this, 'FeedQueueUrl', { value: feeds.queue.queueUrl });
     new CfnOutput(this, 'ArticleQueueUrl', { value: articles.queue.queueUrl });
     new CfnOutput(this, 'ArticleDlqUrl', { value: articles.dlq.queueUrl });
+    new CfnOutput(this, 'FeedDlqUrl', { value: feeds.dlq.queueUrl });
     new CfnOutput(this, 'QueryApiUrl', { value: queryUrl.url });
     new CfnOutput(this, 'ReprocessStateMachineArn', { value: reprocess.stateMachineArn });
   }

@@ -47,6 +47,8 @@ export interface QueueUrls {
 }
 
 export interface RuntimeConfig extends StorageNames, QueueUrls {
+  /** The feed DLQ: read by `syndic dlq` and the local summary, not by any function. */
+  feedDlqUrl: string | undefined;
   /** The reprocess state machine (deployed stacks only; the CLI's --aws reprocess starts it). */
   reprocessStateMachineArn: string | undefined;
   fetch: FetchSettings;
@@ -77,6 +79,7 @@ export function runtimeConfig(env: Env = process.env): RuntimeConfig {
     feedQueueUrl: required(env, 'SYNDIC_FEED_QUEUE_URL'),
     articleQueueUrl: required(env, 'SYNDIC_ARTICLE_QUEUE_URL'),
     articleDlqUrl: required(env, 'SYNDIC_ARTICLE_DLQ_URL'),
+    feedDlqUrl: env.SYNDIC_FEED_DLQ_URL || undefined,
     fetch: fetchSettings(env),
     reprocessStateMachineArn: env.SYNDIC_REPROCESS_STATE_MACHINE_ARN || undefined,
     feedIntervalMinutes: integer(env, 'SYNDIC_FEED_INTERVAL_MINUTES', 15),

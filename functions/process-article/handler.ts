@@ -1,6 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { handleArticleMessage } from '../../shared/pipeline/article-job.ts';
+import { DEAD_LETTER_ATTRIBUTES } from '../../shared/store/dead-letters.ts';
 import { articleJobDeps } from '../../shared/pipeline/dependencies.ts';
 import { customTopicsFrom } from '../../shared/pipeline/analyze-page.ts';
 // Deploy-time configuration: the custom topics file is bundled into the function.
@@ -12,8 +13,12 @@ const deps = lazy((config, aws) => articleJobDeps(config, aws, customTopicsFrom(
 
 async function processRecord(record: SQSRecord): Promise<void> {
   const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
+  // A redriven message carries when it first failed; otherwise its first receive is when it first ran.
+  const firstFailureAt =
+    record.messageAttributes[DEAD_LETTER_ATTRIBUTES.firstFailureAt]?.stringValue ??
+    new Date(Number(record.attributes.ApproximateFirstReceiveTimestamp) || Date.now()).toISOString();
   try {
-    publish({ kind: 'article', outcome: await handleArticleMessage(deps(), record.body, attempt), attempt });
+    publish({ kind: 'article', outcome: await handleArticleMessage(deps(), record.body, attempt, { firstFailureAt }), attempt });
   } catch (error) {
     logger.warn('article will be retried', { messageId: record.messageId, attempt, error: error as Error });
     throw error;

@@ -14,13 +14,22 @@ export interface ArticleJobDeps extends ProcessArticleDeps {
 
 export type ArticleJobOutcome = ArticleOutcome | { status: 'dead-lettered'; url: string | null; code: string; reason: string };
 
-export async function handleArticleMessage(deps: ArticleJobDeps, body: string, attempt: number): Promise<ArticleJobOutcome> {
+/** What the message says of earlier attempts: when its first attempt started (ISO time). */
+export interface AttemptHistory {
+  firstFailureAt: string;
+}
+
+export async function handleArticleMessage(deps: ArticleJobDeps, body: string, attempt: number, history?: AttemptHistory): Promise<ArticleJobOutcome> {
+  const failedAt = () => {
+    const now = deps.now().toISOString();
+    return { firstFailureAt: history?.firstFailureAt ?? now, lastFailureAt: now };
+  };
   let job;
   try {
     job = parseJob(articleJobSchema, body);
   } catch (error) {
     if (!(error instanceof InvalidJobError)) throw error;
-    await deps.deadLetters.deadLetter({ body, reason: error.message, errorCode: 'INVALID_JOB', attempts: attempt });
+    await deps.deadLetters.deadLetter({ body, reason: error.message, errorCode: 'INVALID_JOB', attempts: attempt, ...failedAt() });
     return { status: 'dead-lettered', url: null, code: 'INVALID_JOB', reason: error.message };
   }
 
@@ -32,7 +41,7 @@ export async function handleArticleMessage(deps: ArticleJobDeps, body: string, a
     const failure = error instanceof ArticleError ? error : new ArticleError('INTERNAL', String((error as Error)?.message ?? error), true);
     if (failure.retryable && attempt < ARTICLE_QUEUE.maxReceiveCount) throw failure;
     const reason = `${failure.code}: ${failure.message}`;
-    await deps.deadLetters.deadLetter({ body, reason, errorCode: failure.code, attempts: attempt });
+    await deps.deadLetters.deadLetter({ body, reason, errorCode: failure.code, attempts: attempt, ...failedAt() });
     await deps.state.finishClaim(job.articleId, job.version, 'failed', reason, deps.now());
     return { status: 'dead-lettered', url: job.url, code: failure.code, reason };
   }

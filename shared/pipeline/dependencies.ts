@@ -7,6 +7,8 @@ import { ArticleStore } from '../store/article-store.ts';
 import { StateStore } from '../store/state-store.ts';
 import { RawArchive } from '../store/raw-archive.ts';
 import { JobQueue } from '../store/job-queue.ts';
+import { DeadLetters } from '../store/dead-letters.ts';
+import type { DeadLetterQueue, DeadLettersOptions } from '../store/dead-letters.ts';
 import { DynamoHostGate, DynamoRobotsCache, RobotsTxtChecker } from '../fetch/index.ts';
 import { configuredFetcher } from './fetcher.ts';
 import type { Fetcher } from './fetcher.ts';
@@ -29,6 +31,13 @@ function politeFetcher(config: RuntimeConfig, aws: AwsClients): Fetcher {
 }
 
 const clock = () => new Date();
+
+/** Both dead-letter queues with their sources; the feed DLQ only where its URL is configured. */
+export function deadLetters(config: RuntimeConfig, aws: AwsClients, options: DeadLettersOptions): DeadLetters {
+  const queues: DeadLetterQueue[] = [{ name: 'articles', url: config.articleDlqUrl, sourceUrl: config.articleQueueUrl }];
+  if (config.feedDlqUrl) queues.unshift({ name: 'feeds', url: config.feedDlqUrl, sourceUrl: config.feedQueueUrl });
+  return new DeadLetters(aws.sqs, queues, options);
+}
 
 export function dispatchDeps(config: RuntimeConfig, aws: AwsClients): DispatchDeps {
   return {

@@ -1,12 +1,16 @@
 // Sending jobs to SQS, in batches of ten, failing if any entry of a batch was not accepted.
 import { SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import { DEAD_LETTER_ATTRIBUTES as ATTRIBUTES } from './dead-letters.ts';
 
 export interface DeadLetter {
   body: string;
   reason: string;
   errorCode: string;
   attempts: number;
+  /** Start of the first failed attempt (kept across redrives), and when this one gave up (ISO times). */
+  firstFailureAt: string;
+  lastFailureAt: string;
 }
 
 export class JobQueue {
@@ -37,9 +41,11 @@ export class JobQueue {
         QueueUrl: this.queueUrl,
         MessageBody: letter.body,
         MessageAttributes: {
-          reason: { DataType: 'String', StringValue: letter.reason.slice(0, 1000) || 'unknown' },
-          errorCode: { DataType: 'String', StringValue: letter.errorCode },
-          attempts: { DataType: 'Number', StringValue: String(letter.attempts) },
+          [ATTRIBUTES.reason]: { DataType: 'String', StringValue: letter.reason.slice(0, 1000) || 'unknown' },
+          [ATTRIBUTES.errorCode]: { DataType: 'String', StringValue: letter.errorCode },
+          [ATTRIBUTES.attempts]: { DataType: 'Number', StringValue: String(letter.attempts) },
+          [ATTRIBUTES.firstFailureAt]: { DataType: 'String', StringValue: letter.firstFailureAt },
+          [ATTRIBUTES.lastFailureAt]: { DataType: 'String', StringValue: letter.lastFailureAt },
         },
       }),
     );

@@ -29,13 +29,30 @@ export interface ClaimRequest {
 
 export type ClaimStatus = 'done' | 'failed';
 
+export interface ClaimState {
+  /** In progress until its job finishes; a job SQS dead-lettered by itself (crash, timeout) never does. */
+  status: ClaimStatus | 'in-progress';
+  url: string;
+  claimedAt: string;
+  finishedAt: string | null;
+  detail: string | null;
+  /** When an unfinished claim may be taken again. */
+  leaseEndsAt: string;
+}
+
 const FEEDS_PK = 'FEED';
 const DUE_SHARD = 'DUE';
-/** A claim whose article never finished (a crash between claim and enqueue) may be taken again after this. */
-const STALE_CLAIM_MS = 6 * 3600 * 1000;
+/**
+ * A claim whose article never finished (a crash between claim and enqueue, or a job SQS moved to the DLQ
+ * by itself) may be taken again after this: well past the receives SQS allows a job
+ * (maxReceiveCount x visibility timeout = 18 minutes).
+ */
+const CLAIM_LEASE_MS = 6 * 3600 * 1000;
 const CLAIM_TTL_DAYS = 400;
 
 export class StateStore {
+  static readonly CLAIM_LEASE_MS = CLAIM_LEASE_MS;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -153,7 +170,7 @@ export class StateStore {
             expiresAt: Math.floor(now.getTime() / 1000) + CLAIM_TTL_DAYS * 86400,
           },
           ConditionExpression: 'attribute_not_exists(pk) OR (attribute_not_exists(finishedAt) AND claimedAt < :stale)',
-          ExpressionAttributeValues: { ':stale': new Date(now.getTime() - STALE_CLAIM_MS).toISOString() },
+          ExpressionAttributeValues: { ':stale': new Date(now.getTime() - CLAIM_LEASE_MS).toISOString() },
         }),
       );
       return true;
@@ -166,6 +183,21 @@ export class StateStore {
   /** Gives a claim back when the article job could not be enqueued, so the next feed read retries it. */
   async releaseClaim(articleId: string, version: string): Promise<void> {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: `CLAIM#${articleId}`, sk: version } }));
+  }
+
+  async claimStatus(articleId: string, version: string): Promise<ClaimState | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: `CLAIM#${articleId}`, sk: version }, ConsistentRead: true }),
+    );
+    if (!Item) return null;
+    return {
+      status: Item.finishedAt ? (Item.status as ClaimStatus) : 'in-progress',
+      url: Item.url as string,
+      claimedAt: Item.claimedAt as string,
+      finishedAt: (Item.finishedAt as string | undefined) ?? null,
+      detail: (Item.detail as string | undefined) ?? null,
+      leaseEndsAt: new Date(Date.parse(Item.claimedAt as string) + CLAIM_LEASE_MS).toISOString(),
+    };
   }
 
   async finishClaim(articleId: string, version: string, status: ClaimStatus, detail: string | null, now: Date): Promise<void> {
