@@ -6,6 +6,9 @@ import { newFeed } from '../../shared/pipeline/feeds-file.ts';
 import type { Outcome } from '../../functions/runtime.ts';
 import type { LocalEnvironment } from './local-environment.ts';
 import { drainQueue } from './event-source.ts';
+import { deadLetters } from '../../shared/pipeline/dependencies.ts';
+import { NO_REASON } from '../../shared/store/dead-letters.ts';
+import type { DeadLetterEntry } from '../../shared/store/dead-letters.ts';
 
 export interface FlowSummary {
   feeds: number;
@@ -40,6 +43,8 @@ export async function runFlow(env: LocalEnvironment, progress: (line: string) =>
 
   const summary: FlowSummary = { feeds: 0, notModified: 0, stored: 0, updated: 0, copies: 0, duplicates: 0, failed: 0, failures: [], retries: 0, topics: {} };
   const stop = runtime.onOutcome((event: Outcome) => tally(summary, event, progress));
+  const letters = deadLetters(env.config, env.aws, { moveTask: false, waitSeconds: 0 });
+  const earlier = new Set((await letters.list()).map((entry) => entry.messageId));
   try {
     const { dispatched } = await dispatch.handler(scheduleTick());
     progress(`schedule tick: ${dispatched} feed(s) due`);
@@ -50,7 +55,19 @@ export async function runFlow(env: LocalEnvironment, progress: (line: string) =>
   } finally {
     stop();
   }
+  // Dead letters SQS moved by itself (a handler that threw on every receive: feed jobs, crashes) were
+  // never reported as outcomes; the ones handlers sent with a reason were.
+  for (const entry of await letters.list()) {
+    if (earlier.has(entry.messageId) || entry.errorCode !== NO_REASON) continue;
+    summary.failed++;
+    summary.failures.push({ url: entry.url ?? `(${entry.queue === 'feeds' ? 'feed' : 'article'} queue: message is not a job)`, reason: `${NO_REASON}: ${entry.reason}` });
+    progress(`dead-lettered by SQS: ${describeLetter(entry)}`);
+  }
   return summary;
+}
+
+function describeLetter(entry: DeadLetterEntry): string {
+  return `${entry.queue} job ${entry.url ?? entry.messageId} (${entry.reason})`;
 }
 
 function tally(summary: FlowSummary, event: Outcome, progress: (line: string) => void): void {
