@@ -27,8 +27,8 @@ export async function ensureResources(aws: AwsClients): Promise<Record<string, s
   };
 }
 
-export async function ensureTables(aws: Pick<AwsClients, 'dynamo'>): Promise<void> {
-  for (const table of TABLES) await ensureTable(aws.dynamo as unknown as DynamoDBClient, table);
+export async function ensureTables(aws: Pick<AwsClients, 'dynamo'>, tables: readonly TableDefinition[] = TABLES): Promise<void> {
+  for (const table of tables) await ensureTable(aws.dynamo as unknown as DynamoDBClient, table);
 }
 
 async function ensureTable(dynamo: DynamoDBClient, table: TableDefinition): Promise<void> {

@@ -2,8 +2,7 @@
 // The order keeps data safe: the raw copy exists before any record refers to it, and every step can run
 // again after a crash or a redelivery without creating a second record.
 import type { CustomTopics } from './analyze-page.ts';
-import { fingerprint, isSyndicatedCopy } from '../dedupe/index.ts';
-import type { Fingerprint } from '../dedupe/index.ts';
+import { fingerprint } from '../dedupe/index.ts';
 import { preferredArticleUrl } from '../feeds/index.ts';
 import { FetchError } from '../fetch/index.ts';
 import type { ArticleStore } from '../store/article-store.ts';
@@ -13,7 +12,8 @@ import type { ArticleJob } from '../store/jobs.ts';
 import { articleId } from '../store/records.ts';
 import type { ArticleRecord } from '../store/records.ts';
 import type { Fetcher } from './fetcher.ts';
-import { ArticleError, buildRecord, extractPage, storedFingerprint } from './analyze-page.ts';
+import { ArticleError, buildRecord, extractPage } from './analyze-page.ts';
+import { assignStory } from './story.ts';
 import type { PageContext } from './analyze-page.ts';
 
 export interface ProcessArticleDeps {
@@ -47,7 +47,7 @@ export async function processArticle(deps: ProcessArticleDeps, job: ArticleJob):
   if (identity.alias) return { status: 'alias', id: identity.id };
 
   const print = fingerprint(extracted.text);
-  const original = await findOriginal(deps, identity.id, print);
+  const story = await assignStory(deps.articles, identity.id, print);
   const page: PageContext = {
     id: identity.id,
     url: response.url,
@@ -59,11 +59,10 @@ export async function processArticle(deps: ProcessArticleDeps, job: ArticleJob):
     rawKey,
     contentType: response.contentType,
   };
-  const record = buildRecord(page, extracted, print, { duplicateOf: original?.id ?? null, storyId: original?.storyId ?? identity.id }, deps.customTopics);
+  const record = buildRecord(page, extracted, print, story, deps.customTopics);
 
   const outcome = await deps.articles.put(record);
   if (outcome === 'unchanged') return { status: 'exists', id: record.id };
-  if (!record.duplicateOf) await deps.articles.addBands(print.bandKeys, record.id);
   return { status: outcome === 'created' ? 'stored' : 'updated', id: record.id, duplicateOf: record.duplicateOf, record };
 }
 
@@ -88,18 +87,4 @@ async function resolveIdentity(deps: ProcessArticleDeps, job: ArticleJob, finalU
   if (id === job.articleId) return { id, canonicalUrl, alias: false };
   const claimed = await deps.state.claim({ articleId: id, version: job.version, url: canonicalUrl, now: deps.now() });
   return { id, canonicalUrl, alias: !claimed };
-}
-
-/** The first stored record of the same story: exact text match by hash, near copies by LSH candidates. */
-async function findOriginal(deps: ProcessArticleDeps, id: string, print: Fingerprint): Promise<ArticleRecord | null> {
-  // Too short to tell a story from boilerplate (paywall, consent or error pages): never a copy.
-  if (print.bandKeys.length === 0) return null;
-  const owner = await deps.articles.claimContentHash(print.contentHash, id);
-  if (owner !== id) return (await deps.articles.get(owner)) ?? null;
-  const candidates = (await deps.articles.getMany(await deps.articles.candidatesForBands(print.bandKeys))).filter(
-    (candidate) => candidate.id !== id && isSyndicatedCopy(print, storedFingerprint(candidate)),
-  );
-  if (candidates.length === 0) return null;
-  const earliest = candidates.sort((a, b) => a.fetchedAt.localeCompare(b.fetchedAt))[0];
-  return earliest.duplicateOf ? ((await deps.articles.get(earliest.duplicateOf)) ?? earliest) : earliest;
 }

@@ -6,7 +6,9 @@ import { sortTime } from './records.ts';
 export const RECORD_SK = 'RECORD';
 
 export const articlePk = (id: string) => `ART#${id}`;
-export const hashPk = (contentHash: string) => `HASH#${contentHash}`;
+/** An article's fingerprint and the story it was assigned, written before its record (see assignStory). */
+export const dedupePk = (id: string) => `DEDUPE#${id}`;
+export const DEDUPE_SK = 'DEDUPE';
 export const bandPk = (bandKey: string) => `BAND#${bandKey}`;
 export const monthOf = (iso: string) => iso.slice(0, 7);
 export const timelinePk = (month: string) => `ALL#${month}`;

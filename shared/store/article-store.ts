@@ -1,12 +1,12 @@
 // DynamoDB access for article records. Writes are conditional so that SQS redeliveries and concurrent
 // workers never create a second record; reads are Queries on the indexes of ARTICLES_TABLE.
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { BatchGetCommandOutput, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { ArticleRecord } from './records.ts';
 import { BUILD_FIELDS, articleRecordSchema, sameBuild } from './records.ts';
 import {
-  RECORD_SK, articlePk, bandPk, customTopicPk, hashPk, monthOf, recordFromItem, recordItem, sourcePk, storyPk, timelinePk,
+  DEDUPE_SK, RECORD_SK, articlePk, bandPk, customTopicPk, dedupePk, monthOf, recordFromItem, recordItem, sourcePk, storyPk, timelinePk,
   topicItems, topicPk,
 } from './article-keys.ts';
 import { InvalidCursorError } from './cursor.ts';
@@ -37,6 +37,12 @@ const MAX_LIMIT = 100;
 type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
 
 export type PutOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface DedupeEntry {
+  /** The fingerprint without its band keys (as a record stores it). */
+  fingerprint: Record<string, string | number>;
+  storyId: string | null;
+}
 
 /** What makes a stored record out of date: a newer entry version, or another build (see sameBuild). */
 const VERSION_FIELDS = ['entryVersion', ...BUILD_FIELDS] as const;
@@ -128,26 +134,58 @@ export class ArticleStore {
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 
+  /** Makes an article's fingerprint visible to copies processed at the same time, before any decision. */
+  async reserveFingerprint(id: string, fingerprint: Record<string, string | number>): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: dedupePk(id), sk: DEDUPE_SK },
+        UpdateExpression: 'SET fingerprint = :fingerprint',
+        ExpressionAttributeValues: { ':fingerprint': fingerprint },
+      }),
+    );
+  }
+
+  /** The reserved fingerprints of these articles, and their story where one was decided. */
+  async dedupeEntries(ids: string[]): Promise<Map<string, DedupeEntry>> {
+    const found = new Map<string, DedupeEntry>();
+    for (let i = 0; i < ids.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => ({ pk: dedupePk(id), sk: DEDUPE_SK }));
+      while (keys && keys.length > 0) {
+        const out: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        for (const item of out.Responses?.[this.tableName] ?? []) {
+          found.set(String(item.pk).slice(dedupePk('').length), { fingerprint: item.fingerprint, storyId: item.storyId ?? null });
+        }
+        keys = out.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found;
+  }
+
   /**
-   * Claims a content hash for an article. Returns the id that owns the hash: the given id when it is the
-   * first, or the earlier article's id when this text was already stored (an exact syndicated copy).
+   * Assigns an article to a story unless it already has one, and returns the story it has: the first
+   * decision holds, whoever made it (the article itself, or a copy processed at the same time).
    */
-  async claimContentHash(contentHash: string, id: string): Promise<string> {
+  async decideStory(id: string, storyId: string): Promise<string> {
     try {
       await this.client.send(
-        new PutCommand({
+        new UpdateCommand({
           TableName: this.tableName,
-          Item: { pk: hashPk(contentHash), sk: 'HASH', articleId: id },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          Key: { pk: dedupePk(id), sk: DEDUPE_SK },
+          UpdateExpression: 'SET storyId = :story',
+          ConditionExpression: 'attribute_not_exists(storyId)',
+          ExpressionAttributeValues: { ':story': storyId },
         }),
       );
-      return id;
+      return storyId;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const { Item } = await this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: { pk: hashPk(contentHash), sk: 'HASH' }, ConsistentRead: true }),
+        new GetCommand({ TableName: this.tableName, Key: { pk: dedupePk(id), sk: DEDUPE_SK }, ConsistentRead: true }),
       );
-      return String(Item?.articleId ?? id);
+      return String(Item!.storyId);
     }
   }
 

@@ -65,10 +65,12 @@ describe.each(BACKENDS)('stores on $name', ({ start }) => {
       expect(await articles.get('no-such-id')).toBeNull();
     });
 
-    it('gives a content hash to the first article that claims it', async () => {
-      expect(await articles.claimContentHash('same-text', 'first')).toBe('first');
-      expect(await articles.claimContentHash('same-text', 'second')).toBe('first');
-      expect(await articles.claimContentHash('same-text', 'first')).toBe('first');
+    it('keeps the first story decided for an article, whoever decides it, and shows it with the reserved fingerprint', async () => {
+      await articles.reserveFingerprint('story-a', { words: 120 });
+      expect(await articles.decideStory('story-a', 'story-b')).toBe('story-b');
+      expect(await articles.decideStory('story-a', 'story-a')).toBe('story-b');
+      await articles.reserveFingerprint('story-a', { words: 121 });
+      expect(await articles.dedupeEntries(['story-a', 'never-seen'])).toEqual(new Map([['story-a', { fingerprint: { words: 121 }, storyId: 'story-b' }]]));
     });
 
     it('lists a time range newest first, page by page, with no item twice and copies left out', async () => {
