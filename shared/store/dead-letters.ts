@@ -133,8 +133,12 @@ export class DeadLetters {
     const { Attributes = {} } = await this.sqs.send(
       new GetQueueAttributesCommand({ QueueUrl: queue.url, AttributeNames: ['QueueArn', 'ApproximateNumberOfMessages'] }),
     );
-    // Without a destination, SQS moves each message back to the queue it was dead-lettered from.
-    const { TaskHandle } = await this.sqs.send(new StartMessageMoveTaskCommand({ SourceArn: Attributes.QueueArn! }));
+    // The destination is named: SQS finds "the original source" only for messages it moved itself, and
+    // most dead letters here were sent by a handler. Moved messages are new ones (receive count reset).
+    const source = await this.sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.sourceUrl, AttributeNames: ['QueueArn'] }));
+    const { TaskHandle } = await this.sqs.send(
+      new StartMessageMoveTaskCommand({ SourceArn: Attributes.QueueArn!, DestinationArn: source.Attributes!.QueueArn! }),
+    );
     return { handle: TaskHandle!, messages: Number(Attributes.ApproximateNumberOfMessages ?? 0) };
   }
 
