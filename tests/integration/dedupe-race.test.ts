@@ -1,6 +1,6 @@
 // Two copies of one story processed at the same time must end as one story, however the two interleave:
-// the real processArticle against both DynamoDB-compatible servers, with the first record's write held
-// back 300 ms below the SDK (a request handler that delays the real request).
+// the real processArticle against both DynamoDB-compatible servers, with the first record's write (or
+// the first story decision) held back 300 ms below the SDK (a request handler that delays the real request).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -46,15 +46,54 @@ const PAIRS: { name: string; first: [string, Buffer]; second: [string, Buffer] }
   },
 ];
 
-/** Holds back the first article record write (PutItem of an item with sk RECORD) on this client. */
-class SlowFirstRecordWrite extends NodeHttpHandler {
-  armed = false;
+type Write = 'record' | 'bands' | 'decision';
+
+/** A write held back until another request has been sent (or has completed), at most HOLD_LIMIT_MS. */
+interface Gate {
+  hold: Write;
+  until: Write;
+  when: 'sent' | 'done';
+}
+const HOLD_LIMIT_MS = 3000;
+
+/**
+ * Interleaves the two copies below the SDK, on this client: holds back the first article record write
+ * (PutItem of an item with sk RECORD) by 300 ms, and holds other writes behind gates. Each is armed once.
+ */
+class Interleaver extends NodeHttpHandler {
+  slowRecord = false;
+  private gates: (Gate & { open: () => void; opened: Promise<void> })[] = [];
+
+  arm(slowRecord: boolean, gates: Gate[]) {
+    this.slowRecord = slowRecord;
+    this.gates = gates.map((gate) => {
+      let open!: () => void;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      return { ...gate, open, opened };
+    });
+  }
+
   override async handle(...[request, options]: Parameters<NodeHttpHandler['handle']>) {
-    if (this.armed && request.headers['x-amz-target']?.endsWith('.PutItem') && String(request.body).includes('"RECORD"')) {
-      this.armed = false;
+    const target = request.headers['x-amz-target'] ?? '';
+    const body = String(request.body);
+    const kind: Write | null =
+      target.endsWith('.PutItem') && body.includes('"RECORD"') ? 'record'
+      : target.endsWith('.BatchWriteItem') && body.includes('"BAND#') ? 'bands'
+      : target.endsWith('.UpdateItem') && body.includes('attribute_not_exists(storyId)') ? 'decision'
+      : null;
+    const openFor = (when: Gate['when']) => this.gates.filter((g) => g.until === kind && g.when === when).forEach((g) => g.open());
+    // The first request of a kind a gate holds waits; later ones pass (and may open gates).
+    const held = this.gates.find((g) => g.hold === kind && !('taken' in g));
+    if (held) Object.assign(held, { taken: true });
+    openFor('sent');
+    if (held) await Promise.race([held.opened, sleep(HOLD_LIMIT_MS)]);
+    if (kind === 'record' && this.slowRecord) {
+      this.slowRecord = false;
       await sleep(300);
     }
-    return super.handle(request, options);
+    const response = await super.handle(request, options);
+    openFor('done');
+    return response;
   }
 }
 
@@ -67,14 +106,14 @@ describe.each(BACKENDS)('copies processed at the same time, on $name', ({ start 
   let backend: DynamoBackend;
   let s3Server: LocalAwsServers;
   let deps: ProcessArticleDeps;
-  let slow: SlowFirstRecordWrite;
+  let slow: Interleaver;
   let tablesFor: (run: number) => Promise<Pick<ProcessArticleDeps, 'articles' | 'state'>>;
   let run = 0;
 
   beforeAll(async () => {
     backend = await start();
     s3Server = await startLocalAwsServers();
-    slow = new SlowFirstRecordWrite();
+    slow = new Interleaver();
     const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: backend.endpoint, requestHandler: slow as NodeHttpHandler }), {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     });
@@ -112,20 +151,33 @@ describe.each(BACKENDS)('copies processed at the same time, on $name', ({ start 
     await backend?.stop();
   });
 
-  // Start offsets of the second copy (ms), with and without the first record's write slowed.
-  const schedules = [0, 60, 350].flatMap((offset) => [false, true].map((slowFirst) => ({ offset, slowFirst })));
+  // When the second copy starts (ms after the first), whether the first record write is slowed, and
+  // gates: the last one lets only the second copy see the first, and lets the first decide for both
+  // before the second's own decision lands (run in both orders, as the story goes to the smaller id).
+  const onlyOneSees: Gate[] = [
+    { hold: 'bands', until: 'decision', when: 'sent' },
+    { hold: 'decision', until: 'decision', when: 'done' },
+  ];
+  const schedules: { offset: number; slowRecord: boolean; gates: Gate[]; reversed: boolean }[] = [
+    { offset: 0, slowRecord: false, gates: [], reversed: false },
+    { offset: 0, slowRecord: true, gates: [], reversed: false },
+    { offset: 60, slowRecord: true, gates: [], reversed: true },
+    { offset: 350, slowRecord: true, gates: [], reversed: false },
+    { offset: 0, slowRecord: true, gates: onlyOneSees, reversed: false },
+    { offset: 0, slowRecord: true, gates: onlyOneSees, reversed: true },
+  ];
 
   it.each(PAIRS)('$name end as one story, however interleaved', async (pair) => {
-    for (const { offset, slowFirst } of schedules) {
+    for (const { offset, slowRecord, gates, reversed } of schedules) {
       run++;
       const runDeps: ProcessArticleDeps = { ...deps, ...(await tablesFor(run)) };
-      slow.armed = slowFirst;
-      const [a, b] = [job(pair.first[0], run), job(pair.second[0], run)];
+      slow.arm(slowRecord, gates);
+      const [a, b] = reversed ? [job(pair.second[0], run), job(pair.first[0], run)] : [job(pair.first[0], run), job(pair.second[0], run)];
       const outcomes = await Promise.all([processArticle(runDeps, a), sleep(offset).then(() => processArticle(runDeps, b))]);
       expect(outcomes.map((o) => o.status)).toEqual(['stored', 'stored']);
 
       const [ra, rb] = await Promise.all([runDeps.articles.get(a.articleId, true), runDeps.articles.get(b.articleId, true)]);
-      const where = `${pair.name}, second copy after ${offset} ms${slowFirst ? ', first record write slowed 300 ms' : ''}`;
+      const where = `${pair.name}${reversed ? ' (reversed)' : ''}, second copy after ${offset} ms${slowRecord ? ', first record write slowed 300 ms' : ''}${gates.length ? ', only one sees the other' : ''}`;
       expect(ra!.storyId, where).toBe(rb!.storyId);
       expect([ra!.duplicateOf, rb!.duplicateOf].filter((d) => d === null), where).toHaveLength(1);
       const original = ra!.duplicateOf === null ? ra! : rb!;
