@@ -48,7 +48,7 @@ function printList(entries: DeadLetterEntry[]): void {
   }
   console.log(summarizeByReason(entries).map((r) => `${r.errorCode}: ${r.count}`).join(', '));
   for (const entry of entries) {
-    console.log(`${entry.queue.padEnd(9)} ${entry.errorCode.padEnd(18)} attempts ${entry.attempts}  first ${time(entry.firstFailureAt)}  last ${time(entry.lastFailureAt)}`);
+    console.log(`${entry.queue.padEnd(9)} ${entry.errorCode.padEnd(24)} attempts ${entry.attempts}  first ${time(entry.firstFailureAt)}  last ${time(entry.lastFailureAt)}`);
     console.log(`          ${entry.url ?? '(message is not a job)'}`);
     console.log(`          ${entry.reason}`);
   }
