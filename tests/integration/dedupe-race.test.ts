@@ -75,7 +75,7 @@ class Interleaver extends NodeHttpHandler {
 
   override async handle(...[request, options]: Parameters<NodeHttpHandler['handle']>) {
     const target = request.headers['x-amz-target'] ?? '';
-    const body = String(request.body);
+    const body = typeof request.body === 'string' ? request.body : Buffer.from(request.body as Uint8Array).toString('utf8');
     const kind: Write | null =
       target.endsWith('.PutItem') && body.includes('"RECORD"') ? 'record'
       : target.endsWith('.BatchWriteItem') && body.includes('"BAND#') ? 'bands'
