@@ -3,6 +3,7 @@
 // scripts only draw charts from the tables and add keyboard shortcuts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -54,17 +55,16 @@ const STORY_LOOKUPS = 8;
 /** Stories whose copies are counted for "most copies": the newest this many of the last 7 days. */
 const STORIES_COUNTED = 50;
 
-const require = createRequire(import.meta.url);
-const ASSETS: Record<string, { type: string; body: string }> = {
-  'console.css': { type: 'text/css; charset=utf-8', body: asset('console.css') },
-  'console.js': { type: 'text/javascript; charset=utf-8', body: asset('console.js') },
-  'favicon.svg': { type: 'image/svg+xml', body: asset('favicon.svg') },
-  // The chart library, from the package itself: no CDN, nothing fetched from elsewhere.
-  'chart.umd.min.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(require.resolve('chart.js/dist/chart.umd.min.js'), 'utf8') },
-};
-
-function asset(name: string): string {
-  return readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
+function loadAssets(): Record<string, { type: string; body: string }> {
+  const own = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
+  // The chart library, from the installed package itself: no CDN, nothing fetched from elsewhere.
+  const chartJs = path.join(path.dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
+  return {
+    'console.css': { type: 'text/css; charset=utf-8', body: own('console.css') },
+    'console.js': { type: 'text/javascript; charset=utf-8', body: own('console.js') },
+    'favicon.svg': { type: 'image/svg+xml', body: own('favicon.svg') },
+    'chart.umd.min.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(chartJs, 'utf8') },
+  };
 }
 
 const TOPICS: TopicChoice[] = [
@@ -81,8 +81,14 @@ const DONE: Record<string, string> = {
 export function consoleApp(deps: ConsoleDeps): Hono {
   const now = deps.now ?? (() => new Date());
   const token = new CsrfToken();
+  const assets = loadAssets();
   const app = new Hono();
 
+  // Registered first so that it runs last: the raw copy gets a sandbox in place of the pages' policy.
+  app.use('/articles/:id/raw', async (c, next) => {
+    await next();
+    if (c.res.ok) c.res.headers.set('content-security-policy', "sandbox; default-src 'none'");
+  });
   app.use('*', localHostOnly, strictHeaders, sameOriginPosts);
 
   async function badge(feeds?: FeedState[]): Promise<FeedBadge> {
@@ -199,10 +205,9 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const { items } = await queryArticles(deps.articles, { id: c.req.param('id') }, deps.cursors);
     if (!items[0]) return c.text('no such article\n', 404);
     const raw = await deps.readRaw(items[0].rawKey);
-    // Shown as text, never rendered: the page came from the open web. The sandbox forbids scripts even if a browser sniffed it.
+    // Shown as text, never rendered: the page came from the open web.
     return c.body(raw.body as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'text/plain',
-      'content-security-policy': "sandbox; default-src 'none'",
       'content-disposition': 'inline',
     });
   });
@@ -243,7 +248,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   });
 
   app.get('/assets/:name', (c) => {
-    const found = ASSETS[c.req.param('name')];
+    const found = assets[c.req.param('name')];
     if (!found) return c.notFound();
     return c.body(found.body, 200, { 'content-type': found.type, 'cache-control': 'no-cache' });
   });

@@ -38,7 +38,7 @@ export const ChartFigure: FC<{ id: string; caption: string; chart: ChartData; cs
     </figcaption>
     {children}
     <div class="chart-canvas" aria-hidden="true"></div>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0} role="region" aria-label={`${caption}: data`}>
       <table class="data">
         <caption class="visually-hidden">{`${caption}: data`}</caption>
         <thead>
