@@ -19,7 +19,7 @@ import type { CursorCodec } from '../../shared/store/cursor.ts';
 import type { StoredRaw } from '../../shared/store/raw-archive.ts';
 import type { ArticleRecord } from '../../shared/store/records.ts';
 import type { FeedState, StateStore } from '../../shared/store/state-store.ts';
-import { PAGE_SIZE, filtersFrom, queryString, resolveFilters } from './article-filters.ts';
+import { PAGE_SIZE, filtersFrom, pageSize, queryString, resolveFilters } from './article-filters.ts';
 import type { DeadLetters } from './dead-letters.ts';
 import { csvLine, exportHeader, exportLine, exportPages } from './export.ts';
 import type { ExportFormat } from './export.ts';
@@ -165,10 +165,11 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   app.get('/articles', async (c) => {
     const filters = filtersFrom(c.req.query());
     const cursor = c.req.query('cursor') || undefined;
-    const view = { filters, pinned: null as typeof filters | null, items: [] as ArticleRecord[], next: null as string | null, paged: cursor !== undefined, error: null as string | null, topics: TOPICS };
+    const limit = c.req.query('limit') || undefined;
+    const view = { filters, limit, pinned: null as typeof filters | null, items: [] as ArticleRecord[], next: null as string | null, paged: cursor !== undefined, error: null as string | null, topics: TOPICS };
     try {
       const { query, pinned } = resolveFilters(filters, now());
-      const result = await queryArticles(deps.articles, { ...query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }, deps.cursors);
+      const result = await queryArticles(deps.articles, { ...query, limit: pageSize(limit), ...(cursor ? { cursor } : {}) }, deps.cursors);
       Object.assign(view, { pinned, items: result.items, next: result.cursor });
     } catch (error) {
       if (!isBadQuery(error)) throw error;

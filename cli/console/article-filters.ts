@@ -2,7 +2,7 @@
 // (topic by code or label, source, language, since/until as 7d or a date). A relative window is pinned
 // to absolute times on the first page, so every later page and export reads the same window and the
 // signed cursors (which carry their query) stay valid.
-import { parseSince } from '../args.ts';
+import { UsageError, parseSince } from '../args.ts';
 import { resolveTopicCode } from '../topic-names.ts';
 import type { ArticleQuery } from '../../shared/store/article-query.ts';
 
@@ -13,6 +13,14 @@ export type ArticleFilters = Partial<Record<FilterName, string>>;
 /** The CLI's default window. */
 export const DEFAULT_SINCE = '30d';
 export const PAGE_SIZE = 50;
+
+/** `limit` as `syndic query --limit` takes it (1 to 100); the page size when absent. */
+export function pageSize(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return PAGE_SIZE;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('limit must be a whole number from 1 to 100');
+  return limit;
+}
 
 export function filtersFrom(params: Record<string, string | undefined>): ArticleFilters {
   const filters: ArticleFilters = {};

@@ -11,6 +11,8 @@ export interface TopicChoice {
 
 export interface ArticlesView {
   filters: ArticleFilters;
+  /** The page size asked for in the URL (`limit`, as in `syndic query --limit`). */
+  limit: string | undefined;
   pinned: ArticleFilters | null;
   items: ArticleRecord[];
   next: string | null;
@@ -58,6 +60,7 @@ export const ArticlesPage: FC<{ view: ArticlesView }> = ({ view }) => {
         <label>Language <input name="language" value={f.language ?? ''} placeholder="en" size={4} /></label>
         <label>Since <input name="since" value={f.since ?? ''} placeholder="30d or 2026-11-01" size={12} /></label>
         <label>Until <input name="until" value={f.until ?? ''} placeholder="now" size={12} /></label>
+        {view.limit ? <input type="hidden" name="limit" value={view.limit} /> : null}
         <button type="submit">Filter</button>
       </form>
       {view.error ? <Notice kind="error">{view.error}</Notice> : null}
@@ -67,8 +70,8 @@ export const ArticlesPage: FC<{ view: ArticlesView }> = ({ view }) => {
       </p>
       {view.items.length === 0 && !view.error ? <p class="muted">No articles match.</p> : <ArticleRows items={view.items} />}
       <nav class="pager" aria-label="Pages">
-        {view.paged ? <a href={`/articles${queryString(f)}`}>First page</a> : null}
-        {view.next ? <a rel="next" href={`/articles${queryString({ ...view.pinned, cursor: view.next })}`}>Next page</a> : null}
+        {view.paged ? <a href={`/articles${queryString({ ...f, limit: view.limit })}`}>First page</a> : null}
+        {view.next ? <a rel="next" href={`/articles${queryString({ ...view.pinned, limit: view.limit, cursor: view.next })}`}>Next page</a> : null}
       </nav>
     </>
   );
