@@ -51,7 +51,7 @@ export interface ConsoleDeps {
 }
 
 const DAY_MS = 86_400_000;
-const STORY_LOOKUPS = 8;
+const STORY_LOOKUPS = 25;
 /** Stories whose copies are counted for "most copies": the newest this many of the last 7 days. */
 const STORIES_COUNTED = 50;
 

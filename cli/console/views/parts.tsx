@@ -37,7 +37,7 @@ export const ChartFigure: FC<{ id: string; caption: string; chart: ChartData; cs
       {chart.capped ? <span class="muted"> (newest records only: the window holds more than the console reads)</span> : null}
     </figcaption>
     {children}
-    <div class="chart-canvas" aria-hidden="true"></div>
+    {chart.series.length === 0 ? <p class="muted">Nothing in this window.</p> : <div class="chart-canvas" aria-hidden="true"></div>}
     <div class="table-wrap" tabindex={0} role="region" aria-label={`${caption}: data`}>
       <table class="data">
         <caption class="visually-hidden">{`${caption}: data`}</caption>
@@ -56,7 +56,6 @@ export const ChartFigure: FC<{ id: string; caption: string; chart: ChartData; cs
           ))}
         </tbody>
       </table>
-      {chart.series.length === 0 ? <p class="muted">Nothing in this window.</p> : null}
     </div>
   </figure>
 );
