@@ -206,6 +206,17 @@ describe('the console in chromium', () => {
     expect(await page.locator('#feed-badge').textContent()).toBe(badge);
   });
 
+  it('retries a failing feed now: locally one pass of the flow runs in-process', { timeout: 120_000 }, async () => {
+    const { page } = await open('/feeds');
+    const failing = page.locator('tbody tr.failing').first();
+    const feed = await failing.getAttribute('data-feed');
+    const before = Number(await failing.locator('td:nth-child(5)').textContent());
+    await Promise.all([page.waitForURL(/done=retry/), failing.getByRole('button', { name: /^Retry now/ }).click()]);
+    const row = page.locator(`tr[data-feed="${feed}"]`);
+    expect(Number(await row.locator('td:nth-child(5)').textContent())).toBe(before + 1);
+    expect(await row.locator('td.error').textContent()).toMatch(/404/);
+  });
+
   it('moves through a list with j/k, opens with Enter, and focuses the filter with /', async () => {
     const { page } = await open('/articles?since=2026-11-01');
     await page.keyboard.press('j');
