@@ -115,8 +115,8 @@ try {
       if (response.status !== 200) throw new Error(`${c.path}: ${response.status}`);
       await response.text();
     }, c.peer);
-    const p50 = percentile(page, 0.5);
-    rows.push(`| ${c.name} | \`${c.path}\` | ${fmt(p50)} ms | ${fmt(percentile(page, 0.9))} ms | ${peer.length > 0 ? `${fmt(percentile(peer, 0.5))} ms | ${(p50 / percentile(peer, 0.5)).toFixed(2)}` : '– | –'} |`);
+    const p50 = percentile(page, 50);
+    rows.push(`| ${c.name} | \`${c.path}\` | ${fmt(p50)} ms | ${fmt(percentile(page, 90))} ms | ${peer.length > 0 ? `${fmt(percentile(peer, 50))} ms | ${(p50 / percentile(peer, 50)).toFixed(2)}` : '– | –'} |`);
     console.error(rows.at(-1));
   }
   console.log(`Run ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, 1-min load average ${os.loadavg()[0].toFixed(1)}; ${RECORDS} records; ${RUNS} runs after ${WARMUP} warm-up.`);
