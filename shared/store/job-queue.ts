@@ -8,9 +8,9 @@ export interface DeadLetter {
   reason: string;
   errorCode: string;
   attempts: number;
-  /** Start of the first failed attempt (kept across redrives), and when this one gave up (ISO times). */
-  firstFailureAt: string;
-  lastFailureAt: string;
+  /** Start of the first failed attempt (kept across redrives), and when this one gave up (ISO times; default now). */
+  firstFailureAt?: string;
+  lastFailureAt?: string;
 }
 
 export class JobQueue {
@@ -36,6 +36,7 @@ export class JobQueue {
 
   /** A dead letter keeps the original body and says why it failed, for whoever redrives it. */
   async deadLetter(letter: DeadLetter): Promise<void> {
+    const now = new Date().toISOString();
     await this.sqs.send(
       new SendMessageCommand({
         QueueUrl: this.queueUrl,
@@ -44,8 +45,8 @@ export class JobQueue {
           [ATTRIBUTES.reason]: { DataType: 'String', StringValue: letter.reason.slice(0, 1000) || 'unknown' },
           [ATTRIBUTES.errorCode]: { DataType: 'String', StringValue: letter.errorCode },
           [ATTRIBUTES.attempts]: { DataType: 'Number', StringValue: String(letter.attempts) },
-          [ATTRIBUTES.firstFailureAt]: { DataType: 'String', StringValue: letter.firstFailureAt },
-          [ATTRIBUTES.lastFailureAt]: { DataType: 'String', StringValue: letter.lastFailureAt },
+          [ATTRIBUTES.firstFailureAt]: { DataType: 'String', StringValue: letter.firstFailureAt ?? now },
+          [ATTRIBUTES.lastFailureAt]: { DataType: 'String', StringValue: letter.lastFailureAt ?? now },
         },
       }),
     );
