@@ -2,14 +2,16 @@ import { decodeBytes } from '../encoding/index.ts';
 import { detectLanguage } from '../language/index.ts';
 import { selectContent } from './content.ts';
 import { isBoilerplateParagraph } from './boilerplate.ts';
-import { collapseWhitespace, findFirst, type Element } from './dom.ts';
-import { parseHtml } from './parse.ts';
+import { loadDocument } from './document.ts';
+import { selectFurniture } from './furniture.ts';
 import { extractMetadata } from './metadata.ts';
 import { renderParagraphs } from './render.ts';
-import { createSurvey } from './survey.ts';
+import { surveyPage } from './survey.ts';
+import { computeTextStats } from './text-stats.ts';
+import { collapseWhitespace, walkElements, type Element } from './tree.ts';
 
 /** Bump when the output for the same input changes, so stored articles can be re-extracted. */
-export const EXTRACTOR_VERSION = '1.0.0';
+export const EXTRACTOR_VERSION = '2.0.0';
 
 export interface ExtractedArticle {
   title: string | null;
@@ -48,11 +50,18 @@ export function extractArticle(input: string | Uint8Array, url: string, options:
   }
 }
 
+/**
+ * The steps, each in its own module: parse and drop what never holds text (document.ts); note the
+ * page's landmarks (survey.ts) and read its metadata (metadata.ts); find the article's containers by
+ * scoring, furniture left out (content.ts, furniture.ts); render them as paragraphs, boilerplate
+ * paragraphs dropped (render.ts, boilerplate.ts).
+ */
 function extractFromHtml(html: string, url: string): ExtractedArticle {
-  const { survey, note } = createSurvey();
-  const { root, jsonLd } = parseHtml(html, note);
+  const { $, root, body, jsonLd } = loadDocument(html);
+  const survey = surveyPage(root);
   const metadata = extractMetadata(survey, jsonLd, url);
-  const selection = selectContent(root, survey);
+  const scoring = { stats: computeTextStats(body), markedBody: survey.markedBody, furniture: selectFurniture($) };
+  const selection = selectContent(body, scoring);
   const rendered = dropTitleLine(renderParagraphs(selection), metadata.title);
   const paragraphs = preferStructuredBody(rendered, metadata.structuredBody);
   const text = paragraphs.join('\n\n');
@@ -97,10 +106,15 @@ function excerptOf(paragraphs: string[]): string | null {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), EXCERPT_CHARS / 2))}…`;
 }
 
+// A walk rather than cheerio's find(): css-select dedupes the children of the context it searches
+// with a quadratic scan, and an article container can have tens of thousands of paragraphs.
 function firstImage(containers: Element[], url: string): string | null {
   for (const container of containers) {
-    const image = findFirst(container, (element) => element.tag === 'img' && Boolean(element.attrs['data-src'] ?? element.attrs.src));
-    const src = image && (image.attrs['data-src'] ?? image.attrs.src);
+    let src: string | undefined;
+    walkElements(container, (element) => {
+      if (element.name === 'img') src ||= element.attribs['data-src'] || element.attribs.src;
+      return !src;
+    });
     if (!src || src.startsWith('data:')) continue;
     try {
       return new URL(src, url).href;
