@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from './index.ts';
 import { FeedRulesError, matchStripText, parseFeedRules, rulesVersion, selectorProblem, stripParagraphs } from './feed-rules.ts';
@@ -35,6 +37,16 @@ describe('feed rules in extraction', () => {
       rules: { stripText: [' Click here.', '^The post * on Wire*'] },
     }).text;
     expect(text).toBe(`${sentence('Trade')}\n\n${sentence('Energy')}`);
+  });
+});
+
+describe('the documented examples (docs/extraction.md)', () => {
+  it('a "Related" block the general rules keep goes with a remove rule', () => {
+    const html = readFileSync(path.join(import.meta.dirname, 'fixtures', 'related-block.html'));
+    expect(extractArticle(html, url).text).toContain('Elsewhere in the city');
+    const text = extractArticle(html, url, { rules: parseFeedRules({ remove: ['.story-rail'] }) }).text;
+    expect(text).not.toMatch(/Elsewhere|bus timetable|library/);
+    expect(text.split('\n\n')).toHaveLength(3);
   });
 });
 
