@@ -99,7 +99,7 @@ export class SyndicStack extends Stack {
     stateTable.grantReadWriteData(syncFeeds);
     new triggers.Trigger(this, 'SyncFeedsOnDeploy', { handler: syncFeeds, executeAfter: [stateTable], executeOnHandlerChange: true });
 
-    const reprocess = this.reprocessStateMachine(fn('reprocess-item', FUNCTION_TIMEOUT_SECONDS.reprocessItem, 1024), articlesTable, rawBucket);
+    const reprocess = this.reprocessStateMachine(fn('reprocess-item', FUNCTION_TIMEOUT_SECONDS.reprocessItem, 1024), articlesTable, stateTable, rawBucket);
 
     this.acknowledgeWildcards(syncFeeds, [stateTable]);
     this.acknowledgeWildcards(dispatchFeeds, [stateTable]);
@@ -188,10 +188,12 @@ export class SyndicStack extends Stack {
    * A key that fails is a failed item of the map run (counted in its ItemCounts) and the run completes,
    * as the local command counts the error and goes on.
    */
-  private reprocessStateMachine(reprocessItem: NodejsFunction, articlesTable: dynamodb.TableV2, rawBucket: s3.Bucket): sfn.StateMachine {
+  private reprocessStateMachine(reprocessItem: NodejsFunction, articlesTable: dynamodb.TableV2, stateTable: dynamodb.TableV2, rawBucket: s3.Bucket): sfn.StateMachine {
     articlesTable.grantReadWriteData(reprocessItem);
     reprocessItem.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [rawBucket.arnForObjects('*')] }));
-    this.acknowledgeWildcards(reprocessItem, [articlesTable], rawBucket);
+    // Reprocessing applies each feed's current extraction rules, read from the feed item.
+    stateTable.grantReadData(reprocessItem);
+    this.acknowledgeWildcards(reprocessItem, [articlesTable, stateTable], rawBucket);
 
     const eachRawCopy = new sfn.DistributedMap(this, 'ReprocessEachRawCopy', {
       itemReader: new sfn.S3ObjectsItemReader({ bucket: rawBucket, prefix: sfn.JsonPath.stringAt('$.prefix') }),

@@ -248,6 +248,7 @@ export function* syntheticRecords(options: SyntheticOptions): Generator<ArticleR
       contentType: 'text/html; charset=utf-8',
       extractorVersion: 'extract-3',
       classifierVersion: 'nb-2',
+      rulesVersion: 'none',
     };
     if (!copy) {
       recent.push({ id, storyId: id, publishedAt: published, title: headline, text, topics, host: source.host });

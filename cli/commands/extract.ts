@@ -5,13 +5,21 @@ import { UsageError, parse } from '../args.ts';
 import { extractArticle } from '../../shared/extract/index.ts';
 import { fetchSettings } from '../../shared/config.ts';
 import { configuredFetcher } from '../../shared/pipeline/fetcher.ts';
+import { rulesFromOptions } from './feeds.ts';
 
 export async function extractCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean', default: false },
     url: { type: 'string' },
     'content-type': { type: 'string' },
+    content: { type: 'string' },
+    remove: { type: 'string', multiple: true },
+    'strip-text': { type: 'string', multiple: true },
+    diff: { type: 'boolean', default: false },
   });
+  // Validated as a feed's rules are, so a rule previewed here can be stored as it is.
+  const rules = rulesFromOptions(values) ?? null;
+  if (values.diff && !rules) throw new UsageError('--diff compares with and without rules: give --content, --remove or --strip-text');
   if (positionals.length !== 1) throw new UsageError('give one URL or file');
   const [source] = positionals;
   let body: Uint8Array;
@@ -28,7 +36,18 @@ export async function extractCommand(args: string[]): Promise<number> {
   } else {
     throw new UsageError(`'${source}' is neither a file nor an http(s) URL`);
   }
-  const article = extractArticle(body, url, { contentType });
+  const article = extractArticle(body, url, { contentType, rules });
+  if (values.diff) {
+    const without = extractArticle(body, url, { contentType }).text.split('\n\n');
+    const kept = new Set(article.text.split('\n\n'));
+    const added = article.text.split('\n\n').filter((paragraph) => !without.includes(paragraph));
+    if (values.json) console.log(JSON.stringify({ removed: without.filter((paragraph) => !kept.has(paragraph)), added }, null, 2));
+    else {
+      for (const paragraph of without) console.log(`${kept.has(paragraph) ? ' ' : '-'} ${paragraph}`);
+      for (const paragraph of added) console.log(`+ ${paragraph}`);
+    }
+    return 0;
+  }
   if (values.json) {
     console.log(JSON.stringify(article, null, 2));
     return 0;

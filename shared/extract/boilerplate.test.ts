@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBoilerplateParagraph, looksLikeArticleBody, looksLikeFurniture } from './boilerplate.ts';
-import { parseHtml } from './parse.ts';
-import type { Element } from './dom.ts';
-
-const element = (html: string) => parseHtml(html).root.children[0] as Element;
+import { isBoilerplateParagraph } from './boilerplate.ts';
 
 describe('isBoilerplateParagraph', () => {
   it.each([
@@ -24,25 +20,5 @@ describe('isBoilerplateParagraph', () => {
     'By the end of the year, officials expect the new line to carry more than a million passengers a month.',
   ])('keeps article sentences: %j', (text) => {
     expect(isBoilerplateParagraph(text)).toBe(false);
-  });
-});
-
-describe('looksLikeFurniture', () => {
-  it.each(['<nav>', '<aside>', '<div role="navigation">', '<div class="sharedaddy sd-sharing">', '<div id="comments" class="comments-area">',
-    '<div class="footer-content">', '<div class="entry-meta">', '<section class="related-posts">', '<div class="ad-slot">'])('flags %s', (html) => {
-    expect(looksLikeFurniture(element(html))).toBe(true);
-  });
-
-  it.each(['<div class="entry-content comments-enabled">', '<div class="content-sidebar-wrap">', '<div class="post">', '<p>'])('spares %s', (html) => {
-    expect(looksLikeFurniture(element(html))).toBe(false);
-  });
-});
-
-describe('looksLikeArticleBody', () => {
-  it('recognises schema.org and common CMS body containers', () => {
-    expect(looksLikeArticleBody(element('<div itemprop="articleBody">'))).toBe(true);
-    expect(looksLikeArticleBody(element('<div class="td-post-content">'))).toBe(true);
-    expect(looksLikeArticleBody(element('<section class="article__body">'))).toBe(true);
-    expect(looksLikeArticleBody(element('<div class="sidebar">'))).toBe(false);
   });
 });

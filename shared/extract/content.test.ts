@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { selectContent } from './content.ts';
-import { parseHtml } from './parse.ts';
+import { loadDocument } from './document.ts';
+import { selectFurniture } from './furniture.ts';
 import { renderParagraphs } from './render.ts';
-import { createSurvey } from './survey.ts';
+import { surveyPage } from './survey.ts';
+import { computeTextStats } from './text-stats.ts';
 
 function articleText(html: string): string[] {
-  const { survey, note } = createSurvey();
-  const { root } = parseHtml(html, note);
-  return renderParagraphs(selectContent(root, survey));
+  const { $, root, body } = loadDocument(html);
+  const scoring = { stats: computeTextStats(body), markedBody: surveyPage(root).markedBody, furniture: selectFurniture($) };
+  return renderParagraphs(selectContent(body, scoring));
 }
 
 const sentence = (topic: string) => `${topic} was discussed at length on Monday, and officials said that more details, figures and plans would follow later this week.`;

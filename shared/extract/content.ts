@@ -1,13 +1,24 @@
-import { looksLikeArticleBody, looksLikeFurniture } from './boilerplate.ts';
-import { walkElements, type Element, type TextStats } from './dom.ts';
-import type { PageSurvey } from './survey.ts';
-import { BLOCK_TAGS, computeTextStats, linkDensity } from './text-stats.ts';
+// Scoring: which elements hold the article. Blocks with sentences credit their ancestors, Readability
+// style; furniture (furniture.ts) is left out first, and a feed's content rule confines the search.
+import { looksLikeArticleBody, looksLikeFurniture } from './furniture.ts';
+import { walkElements, namesOf, type Element } from './tree.ts';
+import { BLOCK_TAGS, linkDensity, type PageStats, type TextStats } from './text-stats.ts';
 
 export interface ContentSelection {
   /** The elements holding the article, in document order. */
   containers: Element[];
   /** Furniture subtrees to leave out when rendering the containers. */
   excluded: Set<Element>;
+  stats: PageStats;
+}
+
+/** What scoring reads of a page besides its tree. */
+export interface ScoringInput {
+  stats: PageStats;
+  /** The element the markup names as the article body, if any: never left out as furniture. */
+  markedBody: Element | null;
+  /** Elements that known plugin markup marks as furniture (furniture.ts selectFurniture). */
+  furniture: Set<Element>;
 }
 
 // A paragraph shorter than this says little about where the article is.
@@ -31,19 +42,22 @@ const CONTENT_CLASS = /(?:^| )(?:article|body|content|entry|h ?entry|main|page|p
 
 function classWeight(element: Element): number {
   if (looksLikeArticleBody(element)) return 50;
-  return element.names && CONTENT_CLASS.test(element.names) ? 25 : 0;
+  const names = namesOf(element);
+  return names && CONTENT_CLASS.test(names) ? 25 : 0;
 }
 
+const parentOf = (element: Element): Element | null => (element.parent?.type === 'tag' ? element.parent : null);
+
 /** Furniture subtrees, sparing layout wrappers and anything that holds the marked article body. */
-function findExcluded(body: Element, markedBody: Element | null): Set<Element> {
-  const total = body.stats?.chars ?? 0;
+function findExcluded(body: Element, { stats, markedBody, furniture }: ScoringInput): Set<Element> {
+  const total = stats.get(body)?.chars ?? 0;
   const markedAncestors = new Set<Element>();
-  for (let node = markedBody; node; node = node.parent) markedAncestors.add(node);
+  for (let node = markedBody; node; node = parentOf(node)) markedAncestors.add(node);
   const excluded = new Set<Element>();
   walkElements(body, (element) => {
-    if (element === body || markedAncestors.has(element) || element.tag === 'a') return true;
-    if (!looksLikeFurniture(element)) return true;
-    if ((element.stats?.chars ?? 0) > total * WRAPPER_SHARE) return true;
+    if (element === body || markedAncestors.has(element) || element.name === 'a') return true;
+    if (!furniture.has(element) && !looksLikeFurniture(element)) return true;
+    if ((stats.get(element)?.chars ?? 0) > total * WRAPPER_SHARE) return true;
     excluded.add(element);
     return false;
   });
@@ -51,20 +65,20 @@ function findExcluded(body: Element, markedBody: Element | null): Set<Element> {
 }
 
 /** Scores the blocks that hold sentences, Readability-style, and credits their ancestors. */
-function scoreCandidates(body: Element, excluded: Set<Element>): Map<Element, number> {
+function scoreCandidates(body: Element, excluded: Set<Element>, stats: PageStats): Map<Element, number> {
   const credits = new Map<Element, number>();
   walkElements(body, (element) => {
     if (excluded.has(element)) return false;
-    if (!BLOCK_TAGS.has(element.tag) || /^h\d$/.test(element.tag)) return true;
-    const own = element.stats;
+    if (!BLOCK_TAGS.has(element.name) || /^h\d$/.test(element.name)) return true;
+    const own = stats.get(element);
     if (!own || own.ownChars < MIN_PARAGRAPH_CHARS || own.ownLinkChars / own.ownChars > 0.5) return true;
     // Text written straight into a div or cell (lines split by <br>) makes that element the
     // container; a paragraph's container is its parent. Long runs count as several paragraphs.
-    const isParagraph = PARAGRAPH_TAGS.has(element.tag);
+    const isParagraph = PARAGRAPH_TAGS.has(element.name);
     const paragraphs = isParagraph ? 1 : Math.max(1, Math.round(own.ownChars / 400));
     const score = paragraphs + own.ownCommas + Math.min(3 * paragraphs, Math.floor(own.ownChars / 100));
-    let ancestor = isParagraph ? element.parent : element;
-    for (let level = 0; ancestor && level < 5; level++, ancestor = ancestor.parent) {
+    let ancestor = isParagraph ? parentOf(element) : element;
+    for (let level = 0; ancestor && level < 5; level++, ancestor = parentOf(ancestor)) {
       credits.set(ancestor, (credits.get(ancestor) ?? 0) + score / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
       if (ancestor === body) break;
     }
@@ -73,19 +87,19 @@ function scoreCandidates(body: Element, excluded: Set<Element>): Map<Element, nu
   const scores = new Map<Element, number>();
   for (const [element, credit] of credits) {
     // Tag and class names vouch for a block only as far as it really holds sentences.
-    const weight = ((TAG_WEIGHT[element.tag] ?? 0) + classWeight(element)) * Math.min(1, credit / WEIGHT_FULL_CREDIT);
-    scores.set(element, (credit + weight) * (1 - linkDensity(element.stats)));
+    const weight = ((TAG_WEIGHT[element.name] ?? 0) + classWeight(element)) * Math.min(1, credit / WEIGHT_FULL_CREDIT);
+    scores.set(element, (credit + weight) * (1 - linkDensity(stats.get(element))));
   }
   return scores;
 }
 
 function isInside(node: Element, ancestor: Element): boolean {
-  for (let current: Element | null = node; current; current = current.parent) if (current === ancestor) return true;
+  for (let current: Element | null = node; current; current = parentOf(current)) if (current === ancestor) return true;
   return false;
 }
 
 function commonAncestor(a: Element, b: Element): Element | null {
-  for (let current: Element | null = a; current; current = current.parent) if (isInside(b, current)) return current;
+  for (let current: Element | null = a; current; current = parentOf(current)) if (isInside(b, current)) return current;
   return null;
 }
 
@@ -101,43 +115,54 @@ function widenToSplitArticle(top: Element, topScore: number, scores: Map<Element
     const ancestor = commonAncestor(widened, candidate);
     if (!ancestor || ancestor === body || !isInside(top, ancestor)) continue;
     let levels = 0;
-    for (let current: Element | null = top; current && current !== ancestor; current = current.parent) levels++;
+    for (let current: Element | null = top; current && current !== ancestor; current = parentOf(current)) levels++;
     if (levels <= SPLIT_MAX_LEVELS) widened = ancestor;
   }
   return widened;
 }
 
-function isSentenceLike(element: Element, stats: TextStats | null): boolean {
-  if (!stats || element.tag !== 'p') return false;
+function isSentenceLike(element: Element, stats: TextStats | undefined): boolean {
+  if (!stats || element.name !== 'p') return false;
   const density = linkDensity(stats);
   if (stats.chars > 80) return density < 0.25;
   return stats.chars > 0 && density === 0;
 }
 
-export function selectContent(root: Element, survey: PageSurvey): ContentSelection {
-  const body = survey.body ?? root;
-  computeTextStats(root);
-  const excluded = findExcluded(body, survey.markedBody);
-  const scores = scoreCandidates(body, excluded);
+/** The article's containers under `body` (the page's <body>, or what a feed's content rule matched). */
+export function selectContent(body: Element, input: ScoringInput): ContentSelection {
+  const { stats } = input;
+  const excluded = findExcluded(body, input);
+  const scores = scoreCandidates(body, excluded, stats);
 
   let top: Element | null = null;
   let topScore = 0;
   for (const [element, score] of scores) {
     if (score > topScore) [top, topScore] = [element, score];
   }
-  if (!top || !top.parent || top === body) return { containers: [body], excluded };
+  if (!top || !parentOf(top) || top === body) return { containers: [body], excluded, stats };
   top = widenToSplitArticle(top, topScore, scores, body);
-  if (!top.parent || top === body) return { containers: [top], excluded };
+  const parent = parentOf(top);
+  if (!parent || top === body) return { containers: [top], excluded, stats };
 
   // Articles split into sibling blocks (a lead paragraph, then a body div) keep every part.
   const threshold = Math.max(10, topScore * 0.2);
-  const topClass = top.attrs.class;
-  const containers = top.parent.children.filter((sibling): sibling is Element => {
-    if (typeof sibling === 'string' || excluded.has(sibling)) return false;
+  const topClass = top.attribs.class;
+  const containers = parent.children.filter((sibling): sibling is Element => {
+    if (sibling.type !== 'tag' || excluded.has(sibling)) return false;
     if (sibling === top) return true;
-    const bonus = topClass && sibling.attrs.class === topClass ? topScore * 0.2 : 0;
+    const bonus = topClass && sibling.attribs.class === topClass ? topScore * 0.2 : 0;
     if ((scores.get(sibling) ?? 0) + bonus >= threshold) return true;
-    return isSentenceLike(sibling, sibling.stats);
+    return isSentenceLike(sibling, stats.get(sibling));
   });
-  return { containers, excluded };
+  return { containers, excluded, stats };
+}
+
+/**
+ * The containers when a feed's content rule matched: the matches themselves, the outermost of them in
+ * document order; the furniture inside is still left out.
+ */
+export function selectRuleContent(matches: Element[], input: ScoringInput): ContentSelection {
+  const excluded = new Set<Element>();
+  for (const match of matches) for (const element of findExcluded(match, input)) excluded.add(element);
+  return { containers: matches, excluded, stats: input.stats };
 }

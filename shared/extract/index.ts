@@ -1,15 +1,20 @@
 import { decodeBytes } from '../encoding/index.ts';
 import { detectLanguage } from '../language/index.ts';
-import { selectContent } from './content.ts';
+import { selectContent, selectRuleContent } from './content.ts';
 import { isBoilerplateParagraph } from './boilerplate.ts';
-import { collapseWhitespace, findFirst, type Element } from './dom.ts';
-import { parseHtml } from './parse.ts';
+import { loadDocument, removeNodes } from './document.ts';
+import { stripParagraphs, type FeedRules } from './feed-rules.ts';
+import { selectFurniture } from './furniture.ts';
 import { extractMetadata } from './metadata.ts';
 import { renderParagraphs } from './render.ts';
-import { createSurvey } from './survey.ts';
+import { surveyPage } from './survey.ts';
+import { computeTextStats, type PageStats } from './text-stats.ts';
+import { collapseWhitespace, isElement, walkElements, type Element } from './tree.ts';
+
+export type { FeedRules } from './feed-rules.ts';
 
 /** Bump when the output for the same input changes, so stored articles can be re-extracted. */
-export const EXTRACTOR_VERSION = '1.0.0';
+export const EXTRACTOR_VERSION = '2.0.0';
 
 export interface ExtractedArticle {
   title: string | null;
@@ -31,6 +36,8 @@ export interface ExtractedArticle {
 export interface ExtractOptions {
   /** The HTTP Content-Type header the bytes came with, for their charset. */
   contentType?: string | null;
+  /** The feed's own rules (feed-rules.ts), validated when they were stored. */
+  rules?: FeedRules | null;
 }
 
 const EXCERPT_CHARS = 300;
@@ -42,19 +49,31 @@ const EXCERPT_CHARS = 300;
 export function extractArticle(input: string | Uint8Array, url: string, options: ExtractOptions = {}): ExtractedArticle {
   try {
     const html = typeof input === 'string' ? input : decodeBytes(input, { contentType: options.contentType, kind: 'html' }).text;
-    return extractFromHtml(html, url);
+    return extractFromHtml(html, url, options.rules ?? {});
   } catch {
     return emptyArticle();
   }
 }
 
-function extractFromHtml(html: string, url: string): ExtractedArticle {
-  const { survey, note } = createSurvey();
-  const { root, jsonLd } = parseHtml(html, note);
+/**
+ * The steps, each in its own module: parse and drop what never holds text (document.ts); apply the
+ * feed's remove rules (feed-rules.ts); note the page's landmarks (survey.ts) and read its metadata
+ * (metadata.ts); find the article's containers by scoring, furniture left out (content.ts,
+ * furniture.ts), or take the feed's content rule; render them as paragraphs, boilerplate paragraphs
+ * dropped (render.ts, boilerplate.ts); strip the feed's strip-text rules.
+ */
+function extractFromHtml(html: string, url: string, rules: FeedRules): ExtractedArticle {
+  const { $, root, body, jsonLd } = loadDocument(html);
+  if (rules.remove?.length) removeNodes($(rules.remove.join(', ')).toArray().filter(isElement));
+  const survey = surveyPage(root);
   const metadata = extractMetadata(survey, jsonLd, url);
-  const selection = selectContent(root, survey);
+  const scoring = { stats: computeTextStats(body), markedBody: survey.markedBody, furniture: selectFurniture($) };
+  const ruleContent = rules.content ? outermostWithText($(rules.content).toArray().filter(isElement), scoring.stats) : [];
+  const selection = ruleContent.length > 0 ? selectRuleContent(ruleContent, scoring) : selectContent(body, scoring);
   const rendered = dropTitleLine(renderParagraphs(selection), metadata.title);
-  const paragraphs = preferStructuredBody(rendered, metadata.structuredBody);
+  // The page's own markup, where the feed's rule points, beats the JSON-LD copy.
+  const structuredBody = ruleContent.length > 0 ? null : metadata.structuredBody;
+  const paragraphs = stripParagraphs(preferStructuredBody(rendered, structuredBody), rules.stripText);
   const text = paragraphs.join('\n\n');
   return {
     title: metadata.title,
@@ -85,6 +104,16 @@ function preferStructuredBody(paragraphs: string[], structuredBody: string | nul
     .filter((paragraph) => paragraph !== '' && !isBoilerplateParagraph(paragraph));
 }
 
+/** The matches that hold text and are not inside another match, in document order. */
+function outermostWithText(matches: Element[], stats: PageStats): Element[] {
+  const matched = new Set(matches);
+  return matches.filter((match) => {
+    if (!stats.get(match)?.chars) return false;
+    for (let node = match.parent; node && node.type === 'tag'; node = node.parent) if (matched.has(node)) return false;
+    return true;
+  });
+}
+
 function dropTitleLine(paragraphs: string[], title: string | null): string[] {
   return title && paragraphs[0] === title ? paragraphs.slice(1) : paragraphs;
 }
@@ -97,10 +126,15 @@ function excerptOf(paragraphs: string[]): string | null {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), EXCERPT_CHARS / 2))}…`;
 }
 
+// A walk rather than cheerio's find(): css-select dedupes the children of the context it searches
+// with a quadratic scan, and an article container can have tens of thousands of paragraphs.
 function firstImage(containers: Element[], url: string): string | null {
   for (const container of containers) {
-    const image = findFirst(container, (element) => element.tag === 'img' && Boolean(element.attrs['data-src'] ?? element.attrs.src));
-    const src = image && (image.attrs['data-src'] ?? image.attrs.src);
+    let src: string | undefined;
+    walkElements(container, (element) => {
+      if (element.name === 'img') src ||= element.attribs['data-src'] || element.attribs.src;
+      return !src;
+    });
     if (!src || src.startsWith('data:')) continue;
     try {
       return new URL(src, url).href;

@@ -1,4 +1,4 @@
-import { findFirst, textContent, collapseWhitespace, type Element } from './dom.ts';
+import { collapseWhitespace, textContent, walkElements, type Element } from './tree.ts';
 import { normalizeDate } from './dates.ts';
 import { findArticleObject, findObjectOfType, jsonLdObjects, names, stringValue } from './json-ld.ts';
 import type { PageSurvey } from './survey.ts';
@@ -30,10 +30,10 @@ function resolveUrl(href: string | null | undefined, base: string): string | nul
 
 function microdataValue(element: Element | undefined): string | null {
   if (!element) return null;
-  const { attrs } = element;
+  const attrs = element.attribs;
   if (attrs.content ?? attrs.datetime) return attrs.content ?? attrs.datetime;
-  if (element.tag === 'img') return attrs.src ?? null;
-  return element.tag === 'meta' || element.tag === 'link' ? attrs.href ?? null : textContent(element) || null;
+  if (element.name === 'img') return attrs.src ?? null;
+  return element.name === 'meta' || element.name === 'link' ? attrs.href ?? null : textContent(element) || null;
 }
 
 const TITLE_SEPARATORS = /\s+(?:[|\-–—·•»:]|::)\s+/;
@@ -102,10 +102,20 @@ function firstDate(...values: Array<string | null | undefined>): string | null {
   return null;
 }
 
+function firstWithItemprop(from: Element, itemprop: string): Element | null {
+  let found: Element | null = null;
+  walkElements(from, (element) => {
+    if (found) return false;
+    if (element.attribs.itemprop === itemprop) found = element;
+    return !found;
+  });
+  return found;
+}
+
 function visibleAuthors(survey: PageSurvey): string[] {
   const byMicrodata = survey.microdata.get('author');
   if (byMicrodata) {
-    const name = findFirst(byMicrodata, (element) => element.attrs.itemprop === 'name');
+    const name = firstWithItemprop(byMicrodata, 'name');
     const value = microdataValue(name ?? byMicrodata);
     if (value) return [value];
   }
@@ -142,7 +152,7 @@ export function extractMetadata(survey: PageSurvey, jsonLd: string[], url: strin
     stringValue(article.datePublished), meta.get('article:published_time'), meta.get('og:published_time'),
     microdataValue(microdata.get('datePublished')), meta.get('pubdate'), meta.get('publishdate'), meta.get('publish-date'),
     meta.get('parsely-pub-date'), meta.get('sailthru.date'), meta.get('dc.date.issued'), meta.get('dcterms.created'),
-    meta.get('dc.date'), meta.get('date'), stringValue(article.dateCreated), survey.firstTime?.attrs.datetime,
+    meta.get('dc.date'), meta.get('date'), stringValue(article.dateCreated), survey.firstTime?.attribs.datetime,
   );
   const modifiedAt = firstDate(
     stringValue(article.dateModified), meta.get('article:modified_time'), meta.get('og:updated_time'),

@@ -1,5 +1,6 @@
-import { isBoilerplateParagraph, looksLikeArticleBody } from './boilerplate.ts';
-import { collapseWhitespace, type Element } from './dom.ts';
+import { isBoilerplateParagraph } from './boilerplate.ts';
+import { looksLikeArticleBody } from './furniture.ts';
+import { collapseWhitespace, type Element } from './tree.ts';
 import type { ContentSelection } from './content.ts';
 import { BLOCK_TAGS, linkDensity } from './text-stats.ts';
 
@@ -14,7 +15,7 @@ const TAIL_SHARE = 0.25;
 
 /** The article text of the selected containers as paragraphs, page furniture left out. */
 export function renderParagraphs(selection: ContentSelection): string[] {
-  const { excluded } = selection;
+  const { excluded, stats } = selection;
   const paragraphs: string[] = [];
   let buffer: string[] = [];
   const flush = () => {
@@ -23,14 +24,15 @@ export function renderParagraphs(selection: ContentSelection): string[] {
     buffer = [];
     if (text) paragraphs.push(text);
   };
+  // Recursive: the document is at most MAX_DEPTH deep (document.ts).
   const visit = (element: Element) => {
-    if (excluded.has(element) || SKIPPED_TAGS.has(element.tag)) return;
-    const isBlock = BLOCK_TAGS.has(element.tag);
-    if (isBlock && GROUPING_TAGS.has(element.tag) && !looksLikeArticleBody(element) && linkDensity(element.stats) > MAX_LINK_DENSITY) return;
+    if (excluded.has(element) || SKIPPED_TAGS.has(element.name)) return;
+    const isBlock = BLOCK_TAGS.has(element.name);
+    if (isBlock && GROUPING_TAGS.has(element.name) && !looksLikeArticleBody(element) && linkDensity(stats.get(element)) > MAX_LINK_DENSITY) return;
     if (isBlock) flush();
     for (const child of element.children) {
-      if (typeof child === 'string') buffer.push(child);
-      else visit(child);
+      if (child.type === 'text') buffer.push(child.data);
+      else if (child.type === 'tag') visit(child);
     }
     if (isBlock) flush();
   };

@@ -1,9 +1,9 @@
-import { looksLikeArticleBody } from './boilerplate.ts';
-import type { Element } from './dom.ts';
+import type { Document } from 'domhandler';
+import { looksLikeArticleBody } from './furniture.ts';
+import { isElement, namesOf, walkElements, type Element } from './tree.ts';
 
-/** Landmarks of a page, noted while it is parsed so that no later step walks the whole tree. */
+/** Landmarks of a page, noted in one walk so that no later step searches the whole tree for them. */
 export interface PageSurvey {
-  body: Element | null;
   htmlLang: string | null;
   /** meta content by property/name/itemprop/http-equiv (lowercased), first occurrence wins. */
   meta: Map<string, string>;
@@ -22,49 +22,47 @@ export interface PageSurvey {
 
 const BYLINE_CLASS = /(?:^| )(?:byline|author name|posted by|entry author)(?: |$)/;
 
-export function createSurvey(): { survey: PageSurvey; note: (element: Element) => void } {
+function note(survey: PageSurvey, element: Element): void {
+  const attrs = element.attribs;
+  switch (element.name) {
+    case 'meta': {
+      const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'])?.toLowerCase();
+      const content = attrs.content?.trim();
+      if (key && content && !survey.meta.has(key)) survey.meta.set(key, content);
+      break;
+    }
+    case 'link':
+      if (attrs.href) for (const rel of (attrs.rel ?? '').toLowerCase().split(/\s+/)) if (rel && !survey.links.has(rel)) survey.links.set(rel, attrs.href);
+      break;
+    case 'html':
+      survey.htmlLang ??= attrs.lang ?? attrs['xml:lang'] ?? null;
+      break;
+    case 'title':
+      survey.title ??= element;
+      break;
+    case 'h1':
+      survey.firstHeading ??= element;
+      break;
+    case 'time':
+      if (attrs.datetime) survey.firstTime ??= element;
+      break;
+    case 'a':
+      if (attrs.rel && /\bauthor\b/i.test(attrs.rel)) survey.authorLinks.push(element);
+      break;
+  }
+  if (attrs.itemprop) for (const prop of attrs.itemprop.split(/\s+/)) if (!survey.microdata.has(prop)) survey.microdata.set(prop, element);
+  const names = namesOf(element);
+  if (names && !survey.byline && BYLINE_CLASS.test(names)) survey.byline = element;
+  if (!survey.markedBody && looksLikeArticleBody(element)) survey.markedBody = element;
+}
+
+export function surveyPage(root: Document): PageSurvey {
   const survey: PageSurvey = {
-    body: null, htmlLang: null, meta: new Map(), links: new Map(), microdata: new Map(), title: null,
+    htmlLang: null, meta: new Map(), links: new Map(), microdata: new Map(), title: null,
     firstHeading: null, firstTime: null, authorLinks: [], byline: null, markedBody: null,
   };
-  const note = (element: Element) => {
-    const { attrs } = element;
-    switch (element.tag) {
-      case 'meta': {
-        const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'])?.toLowerCase();
-        const content = attrs.content?.trim();
-        if (key && content && !survey.meta.has(key)) survey.meta.set(key, content);
-        break;
-      }
-      case 'link':
-        if (attrs.href) for (const rel of (attrs.rel ?? '').toLowerCase().split(/\s+/)) if (rel && !survey.links.has(rel)) survey.links.set(rel, attrs.href);
-        break;
-      case 'html':
-        survey.htmlLang ??= attrs.lang ?? attrs['xml:lang'] ?? null;
-        break;
-      case 'body':
-        survey.body ??= element;
-        break;
-      case 'title':
-        survey.title ??= element;
-        break;
-      case 'h1':
-        survey.firstHeading ??= element;
-        break;
-      case 'time':
-        if (attrs.datetime) survey.firstTime ??= element;
-        break;
-      case 'a':
-        if (attrs.rel && /\bauthor\b/i.test(attrs.rel)) survey.authorLinks.push(element);
-        break;
-    }
-    if (attrs.itemprop) for (const prop of attrs.itemprop.split(/\s+/)) if (!survey.microdata.has(prop)) survey.microdata.set(prop, element);
-    if (element.names) {
-      if (!survey.byline && BYLINE_CLASS.test(element.names)) survey.byline = element;
-      if (!survey.markedBody && looksLikeArticleBody(element)) survey.markedBody = element;
-    } else if (!survey.markedBody && attrs.itemprop === 'articleBody') {
-      survey.markedBody = element;
-    }
-  };
-  return { survey, note };
+  for (const child of root.children) {
+    if (isElement(child)) walkElements(child, (element) => note(survey, element));
+  }
+  return survey;
 }

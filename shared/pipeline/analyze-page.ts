@@ -1,7 +1,7 @@
 // From a fetched page to a record: extraction, fingerprint and classification. Shared by the first pass
 // (process-article) and by reprocessing from the raw archive, so both build records the same way.
 import { extractArticle, EXTRACTOR_VERSION } from '../extract/index.ts';
-import type { ExtractedArticle } from '../extract/index.ts';
+import type { ExtractedArticle, FeedRules } from '../extract/index.ts';
 import { applyCustomTopics, classifyTopics, extractEntities, CLASSIFIER_VERSION } from '../classify/index.ts';
 import { loadCustomTopics } from '../classify/index.ts';
 import type { CustomTopicRules } from '../classify/index.ts';
@@ -26,8 +26,8 @@ export class ArticleError extends Error {
 /** DynamoDB items must stay under 400 KB; the text is cut well below that and kept whole in S3. */
 const MAX_TEXT_BYTES = 300_000;
 
-export function extractPage(body: Uint8Array, url: string, contentType: string | null): ExtractedArticle {
-  const extracted = extractArticle(body, url, { contentType });
+export function extractPage(body: Uint8Array, url: string, contentType: string | null, rules: FeedRules | null = null): ExtractedArticle {
+  const extracted = extractArticle(body, url, { contentType, rules });
   if (extracted.text.trim() === '') throw new ArticleError('NO_ARTICLE_TEXT', `no article text found at ${url}`, false);
   return extracted;
 }
@@ -54,6 +54,8 @@ export interface PageContext {
   fetchedAt: string;
   rawKey: string;
   contentType: string | null;
+  /** rulesVersion() of the feed rules the page was extracted with. */
+  rulesVersion: string;
 }
 
 export function buildRecord(
@@ -101,6 +103,7 @@ export function buildRecord(
     contentType: page.contentType,
     extractorVersion: EXTRACTOR_VERSION,
     classifierVersion: CLASSIFIER_VERSION,
+    rulesVersion: page.rulesVersion,
   };
 }
 

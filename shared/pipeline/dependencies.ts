@@ -70,5 +70,10 @@ export function articleJobDeps(config: RuntimeConfig, aws: AwsClients, customTop
 }
 
 export function reprocessDeps(config: StorageNames, aws: AwsClients, customTopics: CustomTopics | null): ReprocessDeps {
-  return { articles: new ArticleStore(aws.dynamo, config.articlesTable), raw: new RawArchive(aws.s3, config.rawBucket), customTopics };
+  return {
+    articles: new ArticleStore(aws.dynamo, config.articlesTable),
+    raw: new RawArchive(aws.s3, config.rawBucket),
+    feeds: new StateStore(aws.dynamo, config.stateTable),
+    customTopics,
+  };
 }

@@ -1,6 +1,7 @@
 // The feeds file (config/feeds.json) is the deploy-time list of feeds. Syncing it adds the feeds it
 // names and removes the ones it no longer names, leaving feeds added by hand (`syndic feeds add`) alone.
 import { z } from 'zod';
+import { feedRulesSchema, hasRules, rulesVersion, type FeedRules } from '../extract/feed-rules.ts';
 import { feedId } from '../store/records.ts';
 import type { FeedState, StateStore } from '../store/state-store.ts';
 
@@ -11,7 +12,8 @@ const httpUrl = z
 
 export const feedsFileSchema = z
   .object({
-    feeds: z.array(z.object({ url: httpUrl, title: z.string().min(1).optional() }).strict()),
+    // A feed's extraction rules sit beside its URL: content, remove, stripText (shared/extract/feed-rules.ts).
+    feeds: z.array(feedRulesSchema.extend({ url: httpUrl, title: z.string().min(1).optional() }).strict()),
   })
   .strict()
   .superRefine((file, context) => {
@@ -30,12 +32,30 @@ export class FeedsFileError extends Error {
 
 export function parseFeedsFile(json: unknown): FeedsFile {
   const result = feedsFileSchema.safeParse(json);
-  if (!result.success) throw new FeedsFileError(`invalid feeds file:\n${z.prettifyError(result.error)}`);
-  return result.data;
+  if (result.success) return result.data;
+  // Name the feed by its URL, not only by its place in the list.
+  const feeds = (json as { feeds?: Array<{ url?: unknown }> } | null)?.feeds;
+  const problems = result.error.issues.map((issue) => {
+    const [list, index] = issue.path;
+    const url = list === 'feeds' && typeof index === 'number' && Array.isArray(feeds) ? feeds[index]?.url : undefined;
+    const where = issue.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`)).join('');
+    return `✖ ${typeof url === 'string' ? `feed ${url}: ` : ''}${issue.message}${where ? `\n  → at ${where}` : ''}`;
+  });
+  throw new FeedsFileError(`invalid feeds file:\n${problems.join('\n')}`);
 }
 
-export function newFeed(url: string, origin: FeedState['origin'], now: Date, title: string | null = null): FeedState {
+/** The rules part of a feeds-file entry, or undefined when it has none. */
+export function rulesOf(entry: FeedRules): FeedRules | undefined {
+  const rules: FeedRules = {};
+  if (entry.content) rules.content = entry.content;
+  if (entry.remove?.length) rules.remove = entry.remove;
+  if (entry.stripText?.length) rules.stripText = entry.stripText;
+  return hasRules(rules) ? rules : undefined;
+}
+
+export function newFeed(url: string, origin: FeedState['origin'], now: Date, title: string | null = null, rules?: FeedRules): FeedState {
   return {
+    ...(rules ? { rules } : {}),
     id: feedId(url),
     url,
     title,
@@ -52,23 +72,32 @@ export interface SyncResult {
   added: string[];
   removed: string[];
   kept: number;
+  /** Kept feeds whose extraction rules changed. */
+  rulesChanged: string[];
 }
 
 export async function syncFeedsFile(state: StateStore, file: FeedsFile, now: Date): Promise<SyncResult> {
   const wanted = new Map(file.feeds.map((feed) => [feedId(feed.url), feed]));
   const existing = await state.listFeeds();
-  const result: SyncResult = { added: [], removed: [], kept: 0 };
+  const result: SyncResult = { added: [], removed: [], kept: 0, rulesChanged: [] };
   for (const feed of existing) {
-    if (wanted.has(feed.id)) {
+    const entry = wanted.get(feed.id);
+    if (entry) {
       result.kept++;
       wanted.delete(feed.id);
+      // The file owns the rules of the feeds it names; feeds added by hand keep theirs unless it sets some.
+      const rules = rulesOf(entry);
+      if ((feed.origin === 'file' || rules) && rulesVersion(rules) !== rulesVersion(feed.rules)) {
+        await state.setFeedRules(feed.id, rules ?? null);
+        result.rulesChanged.push(feed.url);
+      }
     } else if (feed.origin === 'file') {
       await state.removeFeed(feed.id);
       result.removed.push(feed.url);
     }
   }
   for (const feed of wanted.values()) {
-    if (await state.addFeed(newFeed(feed.url, 'file', now, feed.title ?? null))) result.added.push(feed.url);
+    if (await state.addFeed(newFeed(feed.url, 'file', now, feed.title ?? null, rulesOf(feed)))) result.added.push(feed.url);
   }
   return result;
 }

@@ -10,6 +10,7 @@ import type { JobQueue } from '../store/job-queue.ts';
 import type { Fetcher } from './fetcher.ts';
 import { mapConcurrently } from './concurrently.ts';
 import { newFeed } from './feeds-file.ts';
+import { hasRules } from '../extract/feed-rules.ts';
 
 export interface IngestFeedDeps {
   state: StateStore;
@@ -96,6 +97,7 @@ async function claimNewEntries(deps: IngestFeedDeps, feed: FeedState, items: Fee
       version,
       feed: { id: feed.id, url: feed.url },
       entry: { title: item.title, publishedAt: item.publishedAt, updatedAt: item.updatedAt, authors: item.authors },
+      ...(hasRules(feed.rules) ? { rules: feed.rules } : {}),
     });
   }
   const claimed = await mapConcurrently([...candidates.values()], CLAIM_CONCURRENCY, (job) =>

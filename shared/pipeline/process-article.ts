@@ -10,6 +10,7 @@ import type { RawArchive } from '../store/raw-archive.ts';
 import type { StateStore } from '../store/state-store.ts';
 import type { ArticleJob } from '../store/jobs.ts';
 import { articleId } from '../store/records.ts';
+import { rulesVersion } from '../extract/feed-rules.ts';
 import type { ArticleRecord } from '../store/records.ts';
 import type { Fetcher } from './fetcher.ts';
 import { ArticleError, buildRecord, extractPage } from './analyze-page.ts';
@@ -42,7 +43,7 @@ export async function processArticle(deps: ProcessArticleDeps, job: ArticleJob):
     body: response.body,
   });
 
-  const extracted = extractPage(response.body, response.url, response.contentType);
+  const extracted = extractPage(response.body, response.url, response.contentType, job.rules ?? null);
   const identity = await resolveIdentity(deps, job, response.url, extracted.canonicalUrl);
   if (identity.alias) return { status: 'alias', id: identity.id };
 
@@ -58,6 +59,7 @@ export async function processArticle(deps: ProcessArticleDeps, job: ArticleJob):
     fetchedAt: fetchedAt.toISOString(),
     rawKey,
     contentType: response.contentType,
+    rulesVersion: rulesVersion(job.rules),
   };
   const record = buildRecord(page, extracted, print, story, deps.customTopics);
 

@@ -7,11 +7,15 @@ import type { ArticleStore } from '../store/article-store.ts';
 import type { RawArchive } from '../store/raw-archive.ts';
 import { articleIdOfRawKey } from '../store/raw-archive.ts';
 import { sameBuild } from '../store/records.ts';
+import type { StateStore } from '../store/state-store.ts';
+import { rulesVersion } from '../extract/feed-rules.ts';
 import { buildRecord, extractPage } from './analyze-page.ts';
 
 export interface ReprocessDeps {
   articles: ArticleStore;
   raw: RawArchive;
+  /** Where each feed's current extraction rules are read from. */
+  feeds: Pick<StateStore, 'getFeed'>;
   customTopics: CustomTopics | null;
 }
 
@@ -36,8 +40,10 @@ export async function reprocessRawKey(deps: ReprocessDeps, key: string, options:
   if (record.rawKey !== key) return { key, status: 'skipped', reason: 'the record was built from another copy' };
   if (options.source && record.source.host !== options.source) return { key, status: 'skipped', reason: 'another source' };
 
+  // The feed's rules as they are now: a changed rule makes another build, an unchanged one does not.
+  const rules = record.feed ? ((await deps.feeds.getFeed(record.feed.id))?.rules ?? null) : null;
   const raw = await deps.raw.get(key);
-  const extracted = extractPage(raw.body, record.url, raw.contentType);
+  const extracted = extractPage(raw.body, record.url, raw.contentType, rules);
   const page = {
     id: record.id,
     url: record.url,
@@ -49,6 +55,7 @@ export async function reprocessRawKey(deps: ReprocessDeps, key: string, options:
     fetchedAt: record.fetchedAt,
     rawKey: key,
     contentType: record.contentType,
+    rulesVersion: rulesVersion(rules),
   };
   const rebuilt = buildRecord(page, extracted, fingerprint(extracted.text), record, deps.customTopics);
   if (sameBuild(rebuilt, record)) return { key, status: 'unchanged' };

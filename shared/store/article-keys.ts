@@ -1,7 +1,7 @@
 // Key layout of the articles table (see ARTICLES_TABLE): one record item per article, plus small index
 // items (topic memberships, content hashes, LSH bands) that let every access pattern be a Query.
 import type { ArticleRecord } from './records.ts';
-import { sortTime } from './records.ts';
+import { BUILD_FIELD_DEFAULTS, sortTime } from './records.ts';
 
 export const RECORD_SK = 'RECORD';
 
@@ -50,5 +50,6 @@ const INDEX_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'g
 export function recordFromItem(item: Record<string, unknown>): ArticleRecord {
   const copy = { ...item };
   for (const key of INDEX_ATTRIBUTES) delete copy[key];
+  for (const [field, value] of Object.entries(BUILD_FIELD_DEFAULTS)) copy[field] ??= value;
   return copy as ArticleRecord;
 }

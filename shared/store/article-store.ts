@@ -4,7 +4,7 @@ import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryComman
 import type { BatchGetCommandOutput, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { ArticleRecord } from './records.ts';
-import { BUILD_FIELDS, articleRecordSchema, sameBuild } from './records.ts';
+import { BUILD_FIELDS, BUILD_FIELD_DEFAULTS, articleRecordSchema, sameBuild } from './records.ts';
 import {
   DEDUPE_SK, RECORD_SK, articlePk, bandPk, customTopicPk, dedupePk, monthOf, recordFromItem, recordItem, sourcePk, storyPk, timelinePk,
   topicItems, topicPk,
@@ -90,7 +90,11 @@ export class ArticleStore {
       storyId: stored.storyId,
     };
     await this.batchPut(topicItems(replacement));
-    const condition = VERSION_FIELDS.map((field) => `${field} = :${field}`).join(' AND ');
+    const condition = VERSION_FIELDS.map((field) => {
+      // A record written before the field existed has no attribute to compare.
+      const missing = field in BUILD_FIELD_DEFAULTS && stored[field] === BUILD_FIELD_DEFAULTS[field as keyof typeof BUILD_FIELD_DEFAULTS];
+      return missing ? `(${field} = :${field} OR attribute_not_exists(${field}))` : `${field} = :${field}`;
+    }).join(' AND ');
     const values = Object.fromEntries(VERSION_FIELDS.map((field) => [`:${field}`, stored[field]]));
     // Optimistic: a concurrent writer of another version makes this fail, and the message is retried.
     if (!(await this.putIf(replacement, condition, values))) throw new Error(`record ${record.id} changed while being replaced`);

@@ -1,5 +1,6 @@
 // Messages that travel on the queues, validated on the way in so a malformed message fails loudly.
 import { z } from 'zod';
+import { feedRulesSchema } from '../extract/feed-rules.ts';
 
 export const feedJobSchema = z.object({ feedId: z.string().min(1), url: z.string().url() });
 export type FeedJob = z.infer<typeof feedJobSchema>;
@@ -16,6 +17,8 @@ export const articleJobSchema = z.object({
     updatedAt: z.string().nullable(),
     authors: z.array(z.string()),
   }),
+  /** The feed's extraction rules, when it has any. */
+  rules: feedRulesSchema.optional(),
 });
 export type ArticleJob = z.infer<typeof articleJobSchema>;
 

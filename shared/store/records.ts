@@ -45,13 +45,18 @@ export const articleRecordSchema = z.object({
   contentType: z.string().nullable(),
   extractorVersion: z.string(),
   classifierVersion: z.string(),
+  /** Hash of the feed's extraction rules the record was built with ('none' without any). */
+  rulesVersion: z.string(),
 });
 
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 export type TopicLabel = z.infer<typeof topic>;
 
 /** What a record was built from and with: other text, extractor, classifier or custom topics make another build. */
-export const BUILD_FIELDS = ['contentHash', 'extractorVersion', 'classifierVersion', 'customTopicsVersion'] as const;
+export const BUILD_FIELDS = ['contentHash', 'extractorVersion', 'classifierVersion', 'customTopicsVersion', 'rulesVersion'] as const;
+
+/** Build fields that records written before them lack; such a record reads as having this value. */
+export const BUILD_FIELD_DEFAULTS: Partial<Record<(typeof BUILD_FIELDS)[number], string>> = { rulesVersion: 'none' };
 
 export function sameBuild(a: ArticleRecord, b: ArticleRecord): boolean {
   return BUILD_FIELDS.every((field) => a[field] === b[field]);

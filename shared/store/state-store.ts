@@ -4,6 +4,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import type { FeedHealth } from '../feeds/health.ts';
+import type { FeedRules } from '../extract/feed-rules.ts';
 
 
 export interface FeedState {
@@ -17,6 +18,8 @@ export interface FeedState {
   lastModified: string | null;
   lastFetchedAt: string | null;
   health: FeedHealth;
+  /** The feed's extraction rules (shared/extract/feed-rules.ts); absent on feeds without any. */
+  rules?: FeedRules;
 }
 
 export interface ClaimRequest {
@@ -110,6 +113,20 @@ export class StateStore {
       // Paused or removed meanwhile: nothing to postpone.
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+  }
+
+  /** Sets or clears a feed's extraction rules without touching the rest of it. */
+  async setFeedRules(id: string, rules: FeedRules | null): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: FEEDS_PK, sk: id },
+        UpdateExpression: rules ? 'SET feed.#rules = :rules' : 'REMOVE feed.#rules',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#rules': 'rules' },
+        ...(rules ? { ExpressionAttributeValues: { ':rules': rules } } : {}),
+      }),
+    );
   }
 
   async getFeed(id: string): Promise<FeedState | null> {

@@ -9,6 +9,7 @@ import type { FeedState } from '../../shared/store/state-store.ts';
 import { ARTICLES_TABLE, STATE_TABLE } from '../../shared/store/definitions.ts';
 import { ensureTables } from '../../cli/local/resources.ts';
 import { newFeed, parseFeedsFile, syncFeedsFile } from '../../shared/pipeline/feeds-file.ts';
+import { feedId } from '../../shared/store/records.ts';
 import { BACKENDS, clientsFor } from '../support/dynamo-backends.ts';
 import type { DynamoBackend } from '../support/dynamo-backends.ts';
 import { makeRecord } from '../support/records.ts';
@@ -190,10 +191,23 @@ describe.each(BACKENDS)('stores on $name', ({ start }) => {
       for (const feed of await state.listFeeds()) await state.removeFeed(feed.id);
       await state.addFeed(newFeed('https://by-hand.example/feed', 'cli', now));
       const first = await syncFeedsFile(state, parseFeedsFile({ feeds: [{ url: 'https://a.example/feed' }, { url: 'https://b.example/feed' }] }), now);
-      expect(first).toEqual({ added: ['https://a.example/feed', 'https://b.example/feed'], removed: [], kept: 0 });
+      expect(first).toEqual({ added: ['https://a.example/feed', 'https://b.example/feed'], removed: [], kept: 0, rulesChanged: [] });
       const second = await syncFeedsFile(state, parseFeedsFile({ feeds: [{ url: 'https://b.example/feed', title: 'B' }] }), now);
-      expect(second).toEqual({ added: [], removed: ['https://a.example/feed'], kept: 1 });
+      expect(second).toEqual({ added: [], removed: ['https://a.example/feed'], kept: 1, rulesChanged: [] });
       expect((await state.listFeeds()).map((f) => f.url).sort()).toEqual(['https://b.example/feed', 'https://by-hand.example/feed']);
+    });
+
+    it('syncs the extraction rules of the feeds the file names, and stores them on the feed item', async () => {
+      for (const feed of await state.listFeeds()) await state.removeFeed(feed.id);
+      const rules = { content: '.entry-content', remove: ['.jp-relatedposts'], stripText: ['^Source link$'] };
+      await syncFeedsFile(state, parseFeedsFile({ feeds: [{ url: 'https://wp.example/feed', ...rules }] }), now);
+      expect((await state.getFeed(feedId('https://wp.example/feed')))?.rules).toEqual(rules);
+      const changed = await syncFeedsFile(state, parseFeedsFile({ feeds: [{ url: 'https://wp.example/feed', remove: ['.related'] }] }), now);
+      expect(changed.rulesChanged).toEqual(['https://wp.example/feed']);
+      expect((await state.getFeed(feedId('https://wp.example/feed')))?.rules).toEqual({ remove: ['.related'] });
+      const cleared = await syncFeedsFile(state, parseFeedsFile({ feeds: [{ url: 'https://wp.example/feed' }] }), now);
+      expect(cleared.rulesChanged).toEqual(['https://wp.example/feed']);
+      expect((await state.getFeed(feedId('https://wp.example/feed')))?.rules).toBeUndefined();
     });
   });
 });

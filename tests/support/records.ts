@@ -37,6 +37,7 @@ export function makeRecord(overrides: Partial<ArticleRecord> & { url?: string } 
     contentType: 'text/html',
     extractorVersion: 'test',
     classifierVersion: 'test',
+    rulesVersion: 'none',
     ...overrides,
   };
 }
