@@ -19,6 +19,8 @@ export interface ScoringInput {
   markedBody: Element | null;
   /** Elements that known plugin markup marks as furniture (furniture.ts selectFurniture). */
   furniture: Set<Element>;
+  /** Readers' comments found by their shape (comments.ts): left out whatever share of the page they hold. */
+  comments: Set<Element>;
 }
 
 // A paragraph shorter than this says little about where the article is.
@@ -49,13 +51,17 @@ function classWeight(element: Element): number {
 const parentOf = (element: Element): Element | null => (element.parent?.type === 'tag' ? element.parent : null);
 
 /** Furniture subtrees, sparing layout wrappers and anything that holds the marked article body. */
-function findExcluded(body: Element, { stats, markedBody, furniture }: ScoringInput): Set<Element> {
+function findExcluded(body: Element, { stats, markedBody, furniture, comments }: ScoringInput): Set<Element> {
   const total = stats.get(body)?.chars ?? 0;
   const markedAncestors = new Set<Element>();
   for (let node = markedBody; node; node = parentOf(node)) markedAncestors.add(node);
   const excluded = new Set<Element>();
   walkElements(body, (element) => {
     if (element === body || markedAncestors.has(element) || element.name === 'a') return true;
+    if (comments.has(element)) {
+      excluded.add(element);
+      return false;
+    }
     if (!furniture.has(element) && !looksLikeFurniture(element)) return true;
     if ((stats.get(element)?.chars ?? 0) > total * WRAPPER_SHARE) return true;
     excluded.add(element);

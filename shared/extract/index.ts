@@ -1,5 +1,6 @@
 import { decodeBytes } from '../encoding/index.ts';
 import { detectLanguage } from '../language/index.ts';
+import { findCommentBlocks } from './comments.ts';
 import { selectContent } from './content.ts';
 import { isBoilerplateParagraph } from './boilerplate.ts';
 import { loadDocument } from './document.ts';
@@ -60,7 +61,8 @@ function extractFromHtml(html: string, url: string): ExtractedArticle {
   const { $, root, body, jsonLd } = loadDocument(html);
   const survey = surveyPage(root);
   const metadata = extractMetadata(survey, jsonLd, url);
-  const scoring = { stats: computeTextStats(body), markedBody: survey.markedBody, furniture: selectFurniture($) };
+  const stats = computeTextStats(body);
+  const scoring = { stats, markedBody: survey.markedBody, furniture: selectFurniture($), comments: findCommentBlocks(body, stats) };
   const selection = selectContent(body, scoring);
   const rendered = dropTitleLine(renderParagraphs(selection), metadata.title);
   const paragraphs = preferStructuredBody(rendered, metadata.structuredBody);
