@@ -33,7 +33,8 @@ const BOILERPLATE_STARTS: RegExp[] = [
   /(?:lire aussi|à lire aussi|lire la suite|voir aussi|sur le même sujet|articles similaires|étiquettes|catégories)/,
   /(?:advertisement|sponsored|werbung|anzeige|publicidad|publicité|реклама)$/,
   // Bylines and credits.
-  /(?:by|written by|posted by|von|por|par|автор|от)\s*:?\s*[\p{L}\p{N}][\p{L}\p{N}.' -]{0,40}$/u,
+  // The prefix is a word of its own: "Part 1" and "Byzantium" are not bylines.
+  /(?:by|written by|posted by|von|por|par|автор|от)(?:\s*:\s*|\s+)[\p{L}\p{N}][\p{L}\p{N}.' -]{0,40}$/u,
   /(?:photo|image|credit|foto|фото|imagen|bild)\s*:\s*.{0,80}$/,
   /(?:©|copyright\b|all rights reserved)/,
 ];
@@ -60,4 +61,12 @@ const BOILERPLATE_PHRASE = new RegExp(BOILERPLATE_PHRASES.map((phrase) => phrase
 
 export function isBoilerplateParagraph(text: string): boolean {
   return text.length <= MAX_BOILERPLATE_PARAGRAPH && (BOILERPLATE_START.test(text) || BOILERPLATE_PHRASE.test(text));
+}
+
+// Boilerplate that sits between an article's parts (an ad label, a photo credit) rather than after it.
+const BETWEEN_PARTS = /^(?:(?:advertisement|sponsored|werbung|anzeige|publicidad|publicité|реклама)$|(?:photo|image|credit|foto|фото|imagen|bild)\s*:)/iu;
+
+/** True for boilerplate that marks where an article ends (related links, comments, share prompts), not an ad label or a credit. */
+export function endsArticle(text: string): boolean {
+  return isBoilerplateParagraph(text) && !BETWEEN_PARTS.test(text);
 }

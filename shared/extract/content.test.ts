@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findCommentBlocks } from './comments.ts';
 import { selectContent } from './content.ts';
 import { loadDocument } from './document.ts';
 import { selectFurniture } from './furniture.ts';
@@ -8,7 +9,8 @@ import { computeTextStats } from './text-stats.ts';
 
 function articleText(html: string): string[] {
   const { $, root, body } = loadDocument(html);
-  const scoring = { stats: computeTextStats(body), markedBody: surveyPage(root).markedBody, furniture: selectFurniture($) };
+  const stats = computeTextStats(body);
+  const scoring = { stats, markedBody: surveyPage(root).markedBody, furniture: selectFurniture($), comments: findCommentBlocks(body, stats) };
   return renderParagraphs(selectContent(body, scoring));
 }
 

@@ -19,6 +19,8 @@ export interface ScoringInput {
   markedBody: Element | null;
   /** Elements that known plugin markup marks as furniture (furniture.ts selectFurniture). */
   furniture: Set<Element>;
+  /** Readers' comments found by their shape (comments.ts): left out whatever share of the page they hold. */
+  comments: Set<Element>;
 }
 
 // A paragraph shorter than this says little about where the article is.
@@ -49,13 +51,17 @@ function classWeight(element: Element): number {
 const parentOf = (element: Element): Element | null => (element.parent?.type === 'tag' ? element.parent : null);
 
 /** Furniture subtrees, sparing layout wrappers and anything that holds the marked article body. */
-function findExcluded(body: Element, { stats, markedBody, furniture }: ScoringInput): Set<Element> {
+function findExcluded(body: Element, { stats, markedBody, furniture, comments }: ScoringInput): Set<Element> {
   const total = stats.get(body)?.chars ?? 0;
   const markedAncestors = new Set<Element>();
   for (let node = markedBody; node; node = parentOf(node)) markedAncestors.add(node);
   const excluded = new Set<Element>();
   walkElements(body, (element) => {
     if (element === body || markedAncestors.has(element) || element.name === 'a') return true;
+    if (comments.has(element)) {
+      excluded.add(element);
+      return false;
+    }
     if (!furniture.has(element) && !looksLikeFurniture(element)) return true;
     if ((stats.get(element)?.chars ?? 0) > total * WRAPPER_SHARE) return true;
     excluded.add(element);
@@ -121,6 +127,65 @@ function widenToSplitArticle(top: Element, topScore: number, scores: Map<Element
   return widened;
 }
 
+// Long articles split across sibling sections (a review with a section per heading, documentation,
+// how-to steps) leave each section too little text to outscore the best one, so the best one is widened
+// upward while its ancestors add paragraphs and little else.
+const SECTION_LEVELS = 6;
+const SECTION_MIN_GAIN = 80;
+const SECTION_MIN_PARAGRAPH_SHARE = 0.6;
+const SECTION_MAX_LINK_DENSITY = 0.3;
+
+const SECTION_MIN_MEAN_PARAGRAPH = 80;
+
+interface Prose {
+  /** Characters in paragraphs: sentence blocks with few links. */
+  paragraphChars: number;
+  /** Of those, the <p> elements and their characters (list items and cells may be short; teasers are short <p>s). */
+  pChars: number;
+  ps: number;
+  /** All characters and link characters outside the excluded furniture. */
+  chars: number;
+  linkChars: number;
+}
+
+function proseOf(element: Element, excluded: Set<Element>, stats: PageStats): Prose {
+  const prose: Prose = { paragraphChars: 0, pChars: 0, ps: 0, chars: 0, linkChars: 0 };
+  walkElements(element, (node) => {
+    if (excluded.has(node)) return false;
+    const own = stats.get(node);
+    if (!own) return false;
+    prose.chars += own.ownChars;
+    prose.linkChars += own.ownLinkChars;
+    if (PARAGRAPH_TAGS.has(node.name) && own.ownChars >= MIN_PARAGRAPH_CHARS && own.ownLinkChars / own.ownChars < 0.5) {
+      prose.paragraphChars += own.ownChars;
+      if (node.name === 'p') {
+        prose.pChars += own.ownChars;
+        prose.ps++;
+      }
+    }
+    return true;
+  });
+  return prose;
+}
+
+function widenOverSections(top: Element, body: Element, excluded: Set<Element>, stats: PageStats): Element {
+  let widened = top;
+  let best = proseOf(top, excluded, stats);
+  let ancestor = parentOf(top);
+  for (let level = 0; ancestor && ancestor !== body && level < SECTION_LEVELS; level++, ancestor = parentOf(ancestor)) {
+    if (excluded.has(ancestor)) break;
+    const prose = proseOf(ancestor, excluded, stats);
+    // Judged on what the ancestor adds: teaser lists, bios and link rows add short or linked text.
+    const gain = prose.paragraphChars - best.paragraphChars;
+    const added = prose.chars - best.chars;
+    if (gain < SECTION_MIN_GAIN) continue;
+    if (gain < SECTION_MIN_PARAGRAPH_SHARE * added || prose.linkChars - best.linkChars > SECTION_MAX_LINK_DENSITY * added) break;
+    if (prose.pChars - best.pChars < SECTION_MIN_MEAN_PARAGRAPH * (prose.ps - best.ps)) break;
+    [widened, best] = [ancestor, prose];
+  }
+  return widened;
+}
+
 function isSentenceLike(element: Element, stats: TextStats | undefined): boolean {
   if (!stats || element.name !== 'p') return false;
   const density = linkDensity(stats);
@@ -140,7 +205,7 @@ export function selectContent(body: Element, input: ScoringInput): ContentSelect
     if (score > topScore) [top, topScore] = [element, score];
   }
   if (!top || !parentOf(top) || top === body) return { containers: [body], excluded, stats };
-  top = widenToSplitArticle(top, topScore, scores, body);
+  top = widenOverSections(widenToSplitArticle(top, topScore, scores, body), body, excluded, stats);
   const parent = parentOf(top);
   if (!parent || top === body) return { containers: [top], excluded, stats };
 

@@ -30,6 +30,7 @@ const FURNITURE_WORDS = new RegExp(
 const CONTENT_WORDS = /(?:^| )(?:article\w*|body|content|main|post|entry|story|text|blog ?post)(?: |$)/;
 
 const SIDEBAR_LAYOUT = /(?:^| )sidebars?(?: |$)/;
+const SLUG_WORDS = 5;
 
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'figure', 'figcaption', 'menu']);
 const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alert', 'menu', 'menubar', 'toolbar']);
@@ -47,6 +48,8 @@ export function looksLikeFurniture(element: Element): boolean {
   if (!names) return false;
   let furniture = false;
   for (const name of names.split(NAME_SEPARATOR)) {
+    // A name of five words or more is a heading made into an anchor ("sharing-with-a-single-developer"), not a class.
+    if (name.split(' ').length >= SLUG_WORDS) continue;
     const furnitureWord = FURNITURE_WORDS.test(name);
     // A content name wins; "content-sidebar-wrap" and the like are layout wrappers around the
     // article and its sidebar, while "footer-content" is still the footer.

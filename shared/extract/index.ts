@@ -1,5 +1,6 @@
 import { decodeBytes } from '../encoding/index.ts';
 import { detectLanguage } from '../language/index.ts';
+import { findCommentBlocks } from './comments.ts';
 import { selectContent, selectRuleContent } from './content.ts';
 import { isBoilerplateParagraph } from './boilerplate.ts';
 import { loadDocument, removeNodes } from './document.ts';
@@ -67,8 +68,9 @@ function extractFromHtml(html: string, url: string, rules: FeedRules): Extracted
   if (rules.remove?.length) removeNodes($(rules.remove.join(', ')).toArray().filter(isElement));
   const survey = surveyPage(root);
   const metadata = extractMetadata(survey, jsonLd, url);
-  const scoring = { stats: computeTextStats(body), markedBody: survey.markedBody, furniture: selectFurniture($) };
-  const ruleContent = rules.content ? outermostWithText($(rules.content).toArray().filter(isElement), scoring.stats) : [];
+  const stats = computeTextStats(body);
+  const scoring = { stats, markedBody: survey.markedBody, furniture: selectFurniture($), comments: findCommentBlocks(body, stats) };
+  const ruleContent = rules.content ? outermostWithText($(rules.content).toArray().filter(isElement), stats) : [];
   const selection = ruleContent.length > 0 ? selectRuleContent(ruleContent, scoring) : selectContent(body, scoring);
   const rendered = dropTitleLine(renderParagraphs(selection), metadata.title);
   // The page's own markup, where the feed's rule points, beats the JSON-LD copy.

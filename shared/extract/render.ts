@@ -1,4 +1,4 @@
-import { isBoilerplateParagraph } from './boilerplate.ts';
+import { endsArticle, isBoilerplateParagraph } from './boilerplate.ts';
 import { looksLikeArticleBody } from './furniture.ts';
 import { collapseWhitespace, type Element } from './tree.ts';
 import type { ContentSelection } from './content.ts';
@@ -48,10 +48,10 @@ function cleanParagraphs(paragraphs: string[]): string[] {
   for (const text of paragraphs) {
     seen += text.length;
     if (isBoilerplateParagraph(text)) {
-      if (total - seen < total * TAIL_SHARE) break;
+      if (total - seen < total * TAIL_SHARE && endsArticle(text)) break;
       continue;
     }
-    if (kept[kept.length - 1] !== text) kept.push(text);
+    kept.push(text);
   }
   return kept;
 }

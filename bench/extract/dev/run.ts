@@ -11,7 +11,7 @@
  *   npm run bench:extract-dev -- --write-docs  # also writes docs/benchmarks-extract-dev.md
  *   npm run bench:extract-dev -- --json        # one JSON object on the last line
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -111,7 +111,11 @@ const report = [
 console.log(report);
 if (args['write-docs']) {
   const file = path.resolve(import.meta.dirname, '..', '..', '..', 'docs', 'benchmarks-extract-dev.md');
-  writeFileSync(file, `# Extraction development set\n\nThe pages and the method are described in bench/extract/dev/run.ts; the figures below are one run.\n\n${report}\n`);
+  // Only the part between the markers is this run's; the rest of the page is written by hand.
+  const [before, rest] = readFileSync(file, 'utf8').split('<!-- bench:extract-dev -->');
+  const after = rest?.split('<!-- /bench:extract-dev -->')[1];
+  if (after === undefined) throw new Error(`${file} lacks the bench:extract-dev markers`);
+  writeFileSync(file, `${before}<!-- bench:extract-dev -->\n${report}\n<!-- /bench:extract-dev -->${after}`);
 }
 if (args.json) {
   console.log(JSON.stringify({ written: summary, readabilityPages: readabilityScores, readabilityPagesBelow08: low.length }));

@@ -176,8 +176,9 @@ const COMMENT_WRITERS: Record<'threaded-list' | 'repeated-meta' | 'posted-by' | 
   },
   'posted-by': (rng, n, comments) => {
     const all = flatten(comments);
+    const box = n(pick(rng, ['blog-comment', 'response', 'feedback']));
     const html = all
-      .map((c) => `<div class="${n(pick(rng, ['blog-comment', 'response', 'feedback']))}"><p>${esc(c.text)}</p><p class="${n('byline')}">Posted by ${esc(c.author)} on ${esc(c.time.text)}</p></div>`)
+      .map((c) => `<div class="${box}"><p>${esc(c.text)}</p><p class="${n('byline')}">Posted by ${esc(c.author)} on ${esc(c.time.text)}</p></div>`)
       .join('\n');
     const count = countLine(rng, all.length);
     return { html: `<div><h4>${count}</h4>${html}</div>`, texts: [count, ...all.map((c) => `${c.text} Posted by ${c.author} on ${c.time.text}`)] };
