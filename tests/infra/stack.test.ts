@@ -10,6 +10,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { SyndicStack } from '../../infra/stack.ts';
 import { ARTICLE_QUEUE, ARTICLES_TABLE, FEED_QUEUE, STATE_TABLE } from '../../shared/store/definitions.ts';
+import { rawPrefix } from '../../shared/store/raw-archive.ts';
+import { handler as reprocessItem } from '../../functions/reprocess-item/handler.ts';
 
 const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
@@ -25,6 +27,14 @@ function policyOf(functionPrefix: string): { Action: string | string[]; Resource
   const entry = Object.entries(policies).find(([id]) => id.startsWith(`${functionPrefix}ServiceRoleDefaultPolicy`));
   if (!entry) throw new Error(`no policy for ${functionPrefix}`);
   return (entry[1] as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement;
+}
+/** The construct ids of the project's own functions (CDK's trigger provider is not one of them). */
+const OUR_FUNCTIONS = ['DispatchFeeds', 'FetchFeed', 'ProcessArticle', 'QueryApi', 'SyncFeeds', 'ReprocessItem'];
+
+function logicalIdOf(functionPrefix: string): string {
+  const ids = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) => new RegExp(`^${functionPrefix}[0-9A-F]{8}$`).test(id));
+  if (ids.length !== 1) throw new Error(`expected one function ${functionPrefix}, found ${ids.length}`);
+  return ids[0];
 }
 const actionsOf = (functionPrefix: string) => policyOf(functionPrefix).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 
@@ -82,11 +92,7 @@ describe('queues', () => {
 
 describe('functions', () => {
   it('runs each of its functions on arm64 with the newest Node.js runtime, at least nodejs22.x', () => {
-    const ours = ['DispatchFeeds', 'FetchFeed', 'ProcessArticle', 'QueryApi', 'SyncFeeds', 'ReprocessItem'];
-    const functions = Object.entries(template.findResources('AWS::Lambda::Function'))
-      .filter(([id]) => ours.some((name) => id.startsWith(name)))
-      .map(([, resource]) => resource) as { Properties: { Runtime: string; Architectures: string[] } }[];
-    expect(functions).toHaveLength(ours.length);
+    const functions = OUR_FUNCTIONS.map((name) => template.toJSON().Resources[logicalIdOf(name)]) as { Properties: { Runtime: string; Architectures: string[] } }[];
     for (const fn of functions) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(Number(fn.Properties.Runtime.match(/^nodejs(\d+)\.x$/)?.[1])).toBeGreaterThanOrEqual(24);
@@ -109,7 +115,16 @@ describe('functions', () => {
 
 describe('feeds file', () => {
   it('syncs config/feeds.json into the state table on every deploy that changes it', () => {
-    template.resourceCountIs('Custom::Trigger', 1);
+    const triggers = Object.values(template.findResources('Custom::Trigger')) as { Properties: Record<string, unknown> }[];
+    expect(triggers).toHaveLength(1);
+    // The handler is sync-feeds' current version: a changed bundle (a changed feeds file) is a new version,
+    // and ExecuteOnHandlerChange runs the trigger again on the deploy that brings it.
+    const { HandlerArn, ExecuteOnHandlerChange } = triggers[0].Properties as { HandlerArn: { Ref: string }; ExecuteOnHandlerChange: boolean };
+    expect(ExecuteOnHandlerChange).toBe(true);
+    expect(template.toJSON().Resources[HandlerArn.Ref]).toMatchObject({
+      Type: 'AWS::Lambda::Version',
+      Properties: { FunctionName: { Ref: logicalIdOf('SyncFeeds') } },
+    });
     const syncRole = Object.keys(template.findResources('AWS::IAM::Policy')).some((id) => id.startsWith('SyncFeedsServiceRoleDefaultPolicy'));
     expect(syncRole).toBe(true);
     expect(actionsOf('SyncFeeds').some((action) => action.startsWith('s3:') || action.startsWith('sqs:'))).toBe(false);
@@ -121,10 +136,59 @@ describe('reprocessing', () => {
     const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as { Properties: Record<string, unknown> }[];
     expect(machines).toHaveLength(1);
     expect(machines[0].Properties).toMatchObject({ TracingConfiguration: { Enabled: true }, LoggingConfiguration: { Level: 'ALL' } });
-    expect(JSON.stringify(machines[0].Properties.DefinitionString)).toContain('DISTRIBUTED');
+    const definition = definitionOf(machines[0].Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] });
+    const map = definition.States[definition.StartAt];
+    expect(map).toMatchObject({
+      Type: 'Map',
+      ItemReader: { Resource: 'arn:<AWS::Partition>:states:::s3:listObjectsV2', Parameters: { Bucket: `<${bucketId()}>`, 'Prefix.$': '$.prefix' } },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' } },
+    });
+    const task = map.ItemProcessor.States[map.ItemProcessor.StartAt];
+    expect(task).toMatchObject({ Type: 'Task', Resource: `<${logicalIdOf('ReprocessItem')}.Arn>` });
     expect(actionsOf('ReprocessItem').filter((action) => action.startsWith('s3:'))).toEqual(['s3:GetObject']);
   });
+
+  it('hands each listed key to reprocess-item in the shape its handler accepts', async () => {
+    const machine = Object.values(template.findResources('AWS::StepFunctions::StateMachine'))[0] as { Properties: { DefinitionString: { 'Fn::Join': [string, unknown[]] } } };
+    const definition = definitionOf(machine.Properties.DefinitionString);
+    const selector = definition.States[definition.StartAt].ItemSelector as Record<string, string>;
+    // The input `syndic reprocess --aws --since 2026-11-02 --until 2026-11-03 --dry-run` starts the machine with.
+    const input = { prefix: rawPrefix('2026-11-02', '2026-11-03'), since: '2026-11-02', until: '2026-11-03', source: null, dryRun: true };
+    const listed = { Key: `raw/2026-11-01/a1/${'0'.repeat(64)}`, Size: 10 };
+    const item = selectItem(selector, input, listed);
+    expect(item).toEqual({ key: listed.Key, since: '2026-11-02', until: '2026-11-03', source: null, dryRun: true });
+    // A key the month prefix lists but outside the requested days: accepted, and passed over before any AWS call.
+    await expect(reprocessItem(item)).resolves.toEqual({ key: listed.Key, status: 'skipped', reason: 'outside the requested days' });
+    await expect(reprocessItem({ ...item, key: undefined })).rejects.toThrow(/key/);
+  });
 });
+
+/** The state machine's definition with each CloudFormation reference written as <LogicalId> or <LogicalId.Attribute>. */
+function definitionOf(definitionString: { 'Fn::Join': [string, unknown[]] }) {
+  const [separator, parts] = definitionString['Fn::Join'];
+  const text = parts
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const ref = part as { Ref?: string; 'Fn::GetAtt'?: string[] };
+      return ref.Ref ? `<${ref.Ref}>` : `<${ref['Fn::GetAtt']!.join('.')}>`;
+    })
+    .join(separator);
+  return JSON.parse(text);
+}
+
+/** What Step Functions passes to the item processor: each `name.$` path read from the execution input or the listed object. */
+function selectItem(selector: Record<string, string>, input: Record<string, unknown>, listed: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(selector).map(([name, path]) => {
+      expect(name.endsWith('.$'), name).toBe(true);
+      const [from, field] = path.startsWith('$$.Map.Item.Value.') ? [listed, path.slice('$$.Map.Item.Value.'.length)] : [input, path.replace(/^\$\./, '')];
+      expect(field in from, path).toBe(true);
+      return [name.slice(0, -2), from[field]];
+    }),
+  );
+}
+
+const bucketId = () => Object.keys(template.findResources('AWS::S3::Bucket')).find((id) => id.startsWith('RawBucket') && !id.startsWith('RawBucketAccessLogs'))!;
 
 describe('schedule and alarms', () => {
   it('wakes the dispatcher every 15 minutes by default, at a rate set by context', () => {
@@ -139,7 +203,10 @@ describe('schedule and alarms', () => {
 
   it('alarms on dead-letter queue depth and on errors of every function', () => {
     template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 }, 2);
-    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' }, 4);
+    const errorAlarms = Object.values(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Errors', Namespace: 'AWS/Lambda' } }));
+    const watched = errorAlarms.map((alarm) => (alarm as { Properties: { Dimensions: { Name: string; Value: { Ref: string } }[] } }).Properties.Dimensions);
+    expect(watched.map(([dimension]) => dimension.Value.Ref).sort()).toEqual(OUR_FUNCTIONS.map(logicalIdOf).sort());
+    expect(watched.every((dimensions) => dimensions.length === 1 && dimensions[0].Name === 'FunctionName')).toBe(true);
   });
 });
 
