@@ -12,6 +12,8 @@ import { SyndicStack } from '../../infra/stack.ts';
 import { ARTICLE_QUEUE, ARTICLES_TABLE, FEED_QUEUE, STATE_TABLE } from '../../shared/store/definitions.ts';
 import { rawPrefix } from '../../shared/store/raw-archive.ts';
 import { handler as reprocessItem } from '../../functions/reprocess-item/handler.ts';
+import { FUNCTION_NAMES, functionLogicalId, selectItem, stateMachineDefinition } from '../deployed/template.ts';
+import type { CfnTemplate } from '../deployed/template.ts';
 
 const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
@@ -28,14 +30,7 @@ function policyOf(functionPrefix: string): { Action: string | string[]; Resource
   if (!entry) throw new Error(`no policy for ${functionPrefix}`);
   return (entry[1] as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement;
 }
-/** The construct ids of the project's own functions (CDK's trigger provider is not one of them). */
-const OUR_FUNCTIONS = ['DispatchFeeds', 'FetchFeed', 'ProcessArticle', 'QueryApi', 'SyncFeeds', 'ReprocessItem'];
-
-function logicalIdOf(functionPrefix: string): string {
-  const ids = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) => new RegExp(`^${functionPrefix}[0-9A-F]{8}$`).test(id));
-  if (ids.length !== 1) throw new Error(`expected one function ${functionPrefix}, found ${ids.length}`);
-  return ids[0];
-}
+const logicalIdOf = (name: string) => functionLogicalId(template.toJSON() as CfnTemplate, name);
 const actionsOf = (functionPrefix: string) => policyOf(functionPrefix).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 
 describe('storage', () => {
@@ -92,7 +87,7 @@ describe('queues', () => {
 
 describe('functions', () => {
   it('runs each of its functions on arm64 with the newest Node.js runtime, at least nodejs22.x', () => {
-    const functions = OUR_FUNCTIONS.map((name) => template.toJSON().Resources[logicalIdOf(name)]) as { Properties: { Runtime: string; Architectures: string[] } }[];
+    const functions = FUNCTION_NAMES.map((name) => template.toJSON().Resources[logicalIdOf(name)]) as { Properties: { Runtime: string; Architectures: string[] } }[];
     for (const fn of functions) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(Number(fn.Properties.Runtime.match(/^nodejs(\d+)\.x$/)?.[1])).toBeGreaterThanOrEqual(24);
@@ -136,7 +131,7 @@ describe('reprocessing', () => {
     const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as { Properties: Record<string, unknown> }[];
     expect(machines).toHaveLength(1);
     expect(machines[0].Properties).toMatchObject({ TracingConfiguration: { Enabled: true }, LoggingConfiguration: { Level: 'ALL' } });
-    const definition = definitionOf(machines[0].Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] });
+    const definition = stateMachineDefinition(template.toJSON() as CfnTemplate);
     const map = definition.States[definition.StartAt];
     expect(map).toMatchObject({
       Type: 'Map',
@@ -149,8 +144,7 @@ describe('reprocessing', () => {
   });
 
   it('hands each listed key to reprocess-item in the shape its handler accepts', async () => {
-    const machine = Object.values(template.findResources('AWS::StepFunctions::StateMachine'))[0] as { Properties: { DefinitionString: { 'Fn::Join': [string, unknown[]] } } };
-    const definition = definitionOf(machine.Properties.DefinitionString);
+    const definition = stateMachineDefinition(template.toJSON() as CfnTemplate);
     const selector = definition.States[definition.StartAt].ItemSelector as Record<string, string>;
     // The input `syndic reprocess --aws --since 2026-11-02 --until 2026-11-03 --dry-run` starts the machine with.
     const input = { prefix: rawPrefix('2026-11-02', '2026-11-03'), since: '2026-11-02', until: '2026-11-03', source: null, dryRun: true };
@@ -162,31 +156,6 @@ describe('reprocessing', () => {
     await expect(reprocessItem({ ...item, key: undefined })).rejects.toThrow(/key/);
   });
 });
-
-/** The state machine's definition with each CloudFormation reference written as <LogicalId> or <LogicalId.Attribute>. */
-function definitionOf(definitionString: { 'Fn::Join': [string, unknown[]] }) {
-  const [separator, parts] = definitionString['Fn::Join'];
-  const text = parts
-    .map((part) => {
-      if (typeof part === 'string') return part;
-      const ref = part as { Ref?: string; 'Fn::GetAtt'?: string[] };
-      return ref.Ref ? `<${ref.Ref}>` : `<${ref['Fn::GetAtt']!.join('.')}>`;
-    })
-    .join(separator);
-  return JSON.parse(text);
-}
-
-/** What Step Functions passes to the item processor: each `name.$` path read from the execution input or the listed object. */
-function selectItem(selector: Record<string, string>, input: Record<string, unknown>, listed: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(selector).map(([name, path]) => {
-      expect(name.endsWith('.$'), name).toBe(true);
-      const [from, field] = path.startsWith('$$.Map.Item.Value.') ? [listed, path.slice('$$.Map.Item.Value.'.length)] : [input, path.replace(/^\$\./, '')];
-      expect(field in from, path).toBe(true);
-      return [name.slice(0, -2), from[field]];
-    }),
-  );
-}
 
 const bucketId = () => Object.keys(template.findResources('AWS::S3::Bucket')).find((id) => id.startsWith('RawBucket') && !id.startsWith('RawBucketAccessLogs'))!;
 
@@ -205,7 +174,7 @@ describe('schedule and alarms', () => {
     template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 }, 2);
     const errorAlarms = Object.values(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Errors', Namespace: 'AWS/Lambda' } }));
     const watched = errorAlarms.map((alarm) => (alarm as { Properties: { Dimensions: { Name: string; Value: { Ref: string } }[] } }).Properties.Dimensions);
-    expect(watched.map(([dimension]) => dimension.Value.Ref).sort()).toEqual(OUR_FUNCTIONS.map(logicalIdOf).sort());
+    expect(watched.map(([dimension]) => dimension.Value.Ref).sort()).toEqual(FUNCTION_NAMES.map(logicalIdOf).sort());
     expect(watched.every((dimensions) => dimensions.length === 1 && dimensions[0].Name === 'FunctionName')).toBe(true);
   });
 });
