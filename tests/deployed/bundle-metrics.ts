@@ -86,7 +86,7 @@ export function withBundleSection(doc: string, metrics: BundleMetrics[], peerMs:
     '## Deployed bundles: `SYNDIC_RECORD_BUNDLES=1 npx vitest run tests/deployed`',
     '',
     'The esbuild bundles `cdk synth` puts in the cloud assembly, as Lambda receives them; the same test runs each of',
-    'them against the local servers (see [design.md](design.md)). Zipped size: the asset folder deflated at level 9',
+    'them against the local servers (see [README.md](../README.md#deploy-to-localstack)). Zipped size: the asset folder deflated at level 9',
     'with zip headers. Import: median of ' + repeats + ' fresh `node` processes importing the bundle (the code\'s part of a',
     `cold start), and its ratio to importing ${PEER} in the same run.`,
     'A bundle more than 25 % above its size in `tests/deployed/bundle-baseline.json` fails the test.',
