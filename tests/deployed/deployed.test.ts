@@ -7,7 +7,7 @@
 // The one setting added to the template's environment is SYNDIC_ALLOW_LOOPBACK, the documented override
 // that lets the fetcher reach the feed served on 127.0.0.1; the address guard itself stays on.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -209,6 +209,7 @@ describe('reprocess-item, given the items the state machine makes', () => {
   });
 });
 
+// Last: the feeds it adds are real sites, which no test may fetch, so nothing is dispatched after it.
 describe('sync-feeds, as the deploy trigger runs it', () => {
   it('adds the feeds of the bundled config/feeds.json and keeps the feed added by hand', async () => {
     const result = await lambdas.SyncFeeds.invoke({});
@@ -231,7 +232,7 @@ describe('bundle size and import time', () => {
     expect(sizeRegressions(metrics, baseline)).toEqual([]);
     if (recording) {
       const peerMs = peerImportMs(IMPORT_REPEATS);
-      const machine = `${cpus().length}-core ${cpus()[0].model.trim()}, Node ${process.version}`;
+      const machine = `${cpus().length}-core ${cpus()[0].model.trim()}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}`;
       writeFileSync(BENCHMARKS_DOC, withBundleSection(readFileSync(BENCHMARKS_DOC, 'utf8'), metrics, peerMs, machine, IMPORT_REPEATS));
       writeFileSync(BASELINE_FILE, `${JSON.stringify({ ...baseline, zippedBytes: Object.fromEntries(metrics.map((m) => [m.name, m.zippedBytes])) }, null, 2)}\n`);
     }
