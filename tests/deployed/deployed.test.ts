@@ -1,4 +1,4 @@
-// What is deployed is what is tested: the stack is synthesized, and each function runs from the bundle
+// What is deployed is what is tested: the app is synthesized by `npx cdk synth`, and each function runs from the bundle
 // `cdk synth` put in the cloud assembly (not from the TypeScript sources), in a process of its own, with
 // exactly the Environment the template gives it, against local servers whose tables, indexes, queues and
 // bucket are created from the template. One feed then goes dispatch -> fetch-feed -> process-article ->
@@ -6,16 +6,16 @@
 // A variable the stack forgets, a file a bundle misses or an index named otherwise fails here.
 // The one setting added to the template's environment is SYNDIC_ALLOW_LOOPBACK, the documented override
 // that lets the fetcher reach the feed served on 127.0.0.1; the address guard itself stays on.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { App } from 'aws-cdk-lib';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyStructuredResultV2, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { SyndicStack } from '../../infra/stack.ts';
 import { startLocalAwsServers } from '../../cli/local/aws-servers.ts';
 import type { LocalAwsServers } from '../../cli/local/aws-servers.ts';
 import { startSampleServer } from '../../cli/local/sample-server.ts';
@@ -39,6 +39,7 @@ import { importMs, peerImportMs, sizeRegressions, withBundleSection, zippedSize 
 import type { Baseline, BundleMetrics } from './bundle-metrics.ts';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCHMARKS_DOC = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 const BASELINE_FILE = path.join(HERE, 'bundle-baseline.json');
 const IMPORT_REPEATS = 5;
@@ -56,9 +57,7 @@ let settings: Record<string, string>;
 
 beforeAll(async () => {
   outdir = mkdtempSync(path.join(tmpdir(), 'syndic-deployed-'));
-  const app = new App({ outdir });
-  new SyndicStack(app, 'Deployed', { scheduleMinutes: 15 });
-  template = app.synth().getStackByName('Deployed').template as CfnTemplate;
+  template = await cdkSynth(outdir);
   bundles = functionBundles(template, outdir);
 
   servers = await startLocalAwsServers();
@@ -75,7 +74,22 @@ beforeAll(async () => {
   );
   for (const lambda of started) lambdas[lambda.name as FunctionName] = lambda;
   settings = stack.environment(bundles[0].environment);
-}, 300_000);
+}, 600_000);
+
+/** `npx cdk synth` as a user runs it: infra/app.ts, cdk-nag included, bundled by the local esbuild, offline. */
+async function cdkSynth(into: string): Promise<CfnTemplate> {
+  const synth = spawn('npx', ['cdk', 'synth', '--quiet', '--output', into], {
+    cwd: ROOT,
+    // A region as a configured CLI would have; no credentials, no network.
+    env: { ...process.env, CDK_DEFAULT_REGION: 'eu-west-1', CDK_DISABLE_VERSION_CHECK: '1', CDK_DISABLE_CLI_TELEMETRY: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  synth.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const [status] = (await once(synth, 'exit')) as [number | null];
+  if (status !== 0) throw new Error(`npx cdk synth exited with ${status}:\n${stderr}`);
+  return JSON.parse(readFileSync(path.join(into, 'Syndic.template.json'), 'utf8')) as CfnTemplate;
+}
 
 afterAll(async () => {
   await Promise.all(Object.values(lambdas).map((lambda) => lambda.stop()));
