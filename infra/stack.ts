@@ -99,7 +99,8 @@ export class SyndicStack extends Stack {
     stateTable.grantReadWriteData(syncFeeds);
     new triggers.Trigger(this, 'SyncFeedsOnDeploy', { handler: syncFeeds, executeAfter: [stateTable], executeOnHandlerChange: true });
 
-    const reprocess = this.reprocessStateMachine(fn('reprocess-item', FUNCTION_TIMEOUT_SECONDS.reprocessItem, 1024), articlesTable, stateTable, rawBucket);
+    const reprocessItem = fn('reprocess-item', FUNCTION_TIMEOUT_SECONDS.reprocessItem, 1024);
+    const reprocess = this.reprocessStateMachine(reprocessItem, articlesTable, stateTable, rawBucket);
 
     this.acknowledgeWildcards(syncFeeds, [stateTable]);
     this.acknowledgeWildcards(dispatchFeeds, [stateTable]);
@@ -132,7 +133,9 @@ export class SyndicStack extends Stack {
     }
     const functions = { DispatchFeeds: dispatchFeeds, FetchFeed: fetchFeed, ProcessArticle: processArticle, QueryApi: queryApi };
     this.dashboard(functions, { feeds, articles });
-    for (const [id, f] of Object.entries(functions)) {
+    // Errors of every function, the deploy-time sync and the reprocess items included: a failed sync leaves
+    // the feeds file unapplied, a failed item leaves a record unrebuilt.
+    for (const [id, f] of Object.entries({ ...functions, SyncFeeds: syncFeeds, ReprocessItem: reprocessItem })) {
       new cloudwatch.Alarm(this, `${id}Errors`, {
         alarmDescription: `${id} invocations failed`,
         metric: f.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),

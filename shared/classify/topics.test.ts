@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import artifact from './model/iptc-topics.json' with { type: 'json' };
-import { ENTITIES_VERSION } from './entities.ts';
+import { ENTITIES_VERSION, extractEntities } from './entities.ts';
 import { classifyTopics, MODEL_VERSION, scoreTopics, topicModel } from './topics.ts';
 import { CLASSIFIER_VERSION } from './version.ts';
 
@@ -55,11 +56,40 @@ describe('scoreTopics', () => {
   });
 });
 
-describe('the committed model', () => {
-  it('carries the model version, which the classifier version recorded on each article names with the entity rules', () => {
+// What each released version produces. Records are rebuilt by `syndic reprocess` only when their
+// classifierVersion differs, so a model or entity rules that change what is stored must come with a new
+// version: then this test fails until the new version's fingerprint is added here.
+const RELEASED_FINGERPRINTS: Record<string, string> = {
+  'iptc-lr-2026.11.4': '5dd930bb9bb2a183f195df4cae46d8b8b6c0b2b6846b37933d9c946bce62fe59',
+  'entities-2': '3f81f23359337cb4cbb2050b395a2b57ea689903de58cf257818c97f6c04ec02',
+};
+
+const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/** Everything in the artifact that decides a label; the version and the training notes do not. */
+function modelFingerprint(): string {
+  const { version: _version, training: _training, ...decisive } = artifact as Record<string, unknown>;
+  return sha256(decisive);
+}
+
+/** The names the rules find in the written test articles. */
+function entitiesFingerprint(): string {
+  return sha256([summit, match].map((article) => extractEntities({ ...article, language: 'en' })));
+}
+
+describe('the versions recorded on each article', () => {
+  it('gives the shipped model a new version whenever what it decides changes', () => {
     expect(MODEL_VERSION).toBe(artifact.version);
-    expect(MODEL_VERSION).toMatch(/^iptc-/);
-    expect(CLASSIFIER_VERSION).toBe(`${artifact.version}+${ENTITIES_VERSION}`);
+    expect(RELEASED_FINGERPRINTS[MODEL_VERSION], `model ${MODEL_VERSION} changed without a new version`).toBe(modelFingerprint());
+  });
+
+  it('gives the entity rules a new version whenever the names they find change', () => {
+    expect(RELEASED_FINGERPRINTS[ENTITIES_VERSION], `entity rules ${ENTITIES_VERSION} changed without a new version`).toBe(entitiesFingerprint());
+  });
+
+  it('names both in the classifier version, so a change to either rebuilds the record', () => {
+    const [model, entities] = CLASSIFIER_VERSION.split('+');
+    expect({ model, entities }).toEqual({ model: MODEL_VERSION, entities: ENTITIES_VERSION });
   });
 });
 

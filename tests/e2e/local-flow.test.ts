@@ -106,8 +106,11 @@ describe('a local run over the sample sites', () => {
       const copy = records.get(article.url)!;
       const original = records.get(article.copyOf!)!;
       expect(copy.storyId, article.url).toBe(original.storyId);
-      expect([copy.duplicateOf, original.duplicateOf].sort()).toEqual([null, copy.duplicateOf ?? original.duplicateOf].sort());
-      expect([copy.id, original.id]).toContain(copy.storyId);
+      // Exactly one of the pair is the copy: it points at the other, which points at nothing.
+      const [later, earlier] = copy.duplicateOf !== null ? [copy, original] : [original, copy];
+      expect(later.duplicateOf, article.url).toBe(earlier.id);
+      expect(earlier.duplicateOf, article.url).toBeNull();
+      expect(copy.storyId, article.url).toBe(earlier.id);
     }
     expect(first.copies).toBe(samples.manifest.articles.filter((a) => a.copyOf).length);
   });
