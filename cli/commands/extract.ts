@@ -1,19 +1,29 @@
 // `syndic extract`: what the extractor makes of one page, from a file or a URL.
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { UsageError, parse } from '../args.ts';
+import { UsageError } from '../args.ts';
+import { defineCommand } from '../command.ts';
 import { extractArticle } from '../../shared/extract/index.ts';
 import { fetchSettings } from '../../shared/config.ts';
 import { configuredFetcher } from '../../shared/pipeline/fetcher.ts';
 
-export async function extractCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, {
-    json: { type: 'boolean', default: false },
-    url: { type: 'string' },
-    'content-type': { type: 'string' },
-  });
-  if (positionals.length !== 1) throw new UsageError('give one URL or file');
-  const [source] = positionals;
+export const extractCommand = defineCommand({
+  name: 'extract',
+  summary: 'Show what the extractor makes of one page: its metadata, then its text.',
+  arguments: { usage: '<url-or-file>', min: 1, max: 1 },
+  options: {
+    json: { type: 'boolean', description: 'print the extracted article as JSON' },
+    url: { type: 'string', value: 'URL', description: 'with a file: the URL it was saved from (resolves its links)' },
+    'content-type': { type: 'string', value: 'TYPE', description: "with a file: its Content-Type, e.g. 'text/html; charset=windows-1252'" },
+  },
+  examples: [
+    'syndic extract https://example.com/2026/11/27/story.html',
+    'syndic extract saved-page.html --url https://example.com/story --json',
+  ],
+  run: async ({ values, positionals }) => extract(positionals[0], values),
+});
+
+async function extract(source: string, values: { json: boolean; url: string | undefined; 'content-type': string | undefined }): Promise<number> {
   let body: Uint8Array;
   let url: string;
   let contentType: string | null = values['content-type'] ?? null;

@@ -1,7 +1,10 @@
 // `syndic feeds`: the feeds the pipeline reads, their health, and adding (with autodiscovery) or removing.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { UsageError, parse } from '../args.ts';
+import { UsageError } from '../args.ts';
+import { JSON_OPTION, TARGET_OPTIONS, defineCommand } from '../command.ts';
+import { startProgress } from '../progress.ts';
+import type { Progress } from '../progress.ts';
 import { openTarget } from '../target.ts';
 import { canonicalizeUrl, discoverFeeds } from '../../shared/feeds/index.ts';
 import { fetchSettings } from '../../shared/config.ts';
@@ -11,21 +14,33 @@ import { newFeed, parseFeedsFile, syncFeedsFile } from '../../shared/pipeline/fe
 
 const FEEDS_FILE = fileURLToPath(new URL('../../config/feeds.json', import.meta.url));
 
-export async function feedsCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, {
-    aws: { type: 'boolean', default: false },
-    profile: { type: 'string', default: 'local' },
-    json: { type: 'boolean', default: false },
-  });
-  const [action, url] = positionals;
-  if (!['list', 'add', 'remove', 'sync'].includes(action ?? '')) throw new UsageError('feeds list | add <url> | remove <url> | sync [file]');
-  if ((action === 'add' || action === 'remove') && !url) throw new UsageError(`feeds ${action} needs a URL`);
+const ACTIONS = ['list', 'add', 'remove', 'sync'];
 
-  const target = await openTarget({ aws: values.aws, profile: values.profile });
+export const feedsCommand = defineCommand({
+  name: 'feeds',
+  summary: 'The feeds the pipeline reads and their health; add (finding the feed of a page), remove, or sync them with a feeds file.',
+  arguments: { usage: 'list | add <url> | remove <url> | sync [file]', min: 1, max: 2 },
+  options: { ...JSON_OPTION, ...TARGET_OPTIONS },
+  notes: 'sync makes the feeds match config/feeds.json (or the file given), as every deploy does; feeds added by hand stay.',
+  examples: ['syndic feeds list', 'syndic feeds add https://example.com/', 'syndic feeds remove https://example.com/feed.xml', 'syndic feeds sync --aws'],
+  run: async ({ values, positionals }) => feeds(positionals, values),
+});
+
+async function feeds([action, url]: string[], values: { json: boolean; aws: boolean; stack: string; profile: string }): Promise<number> {
+  if (!ACTIONS.includes(action)) throw new UsageError(`unknown action '${action}'; feeds list | add <url> | remove <url> | sync [file]`);
+  if ((action === 'add' || action === 'remove') && !url) throw new UsageError(`feeds ${action} needs a URL`);
+  if (action === 'list' && url) throw new UsageError(`feeds list takes no argument, got '${url}'`);
+
+  const target = await openTarget(values);
   try {
     if (action === 'sync') {
       const file = parseFeedsFile(JSON.parse(await readFile(url ?? FEEDS_FILE, 'utf8')));
-      const result = await syncFeedsFile(target.state, file, new Date());
+      let progress: Progress | undefined;
+      const result = await syncFeedsFile(target.state, file, new Date(), (done, total) => {
+        progress ??= startProgress('feeds synced', total, values);
+        progress.tick();
+      });
+      progress?.done();
       console.log(`feeds file synced: ${result.added.length} added, ${result.removed.length} removed, ${result.kept} kept`);
     } else if (action === 'add') {
       const fetcher = configuredFetcher(fetchSettings());

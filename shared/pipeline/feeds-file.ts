@@ -54,21 +54,24 @@ export interface SyncResult {
   kept: number;
 }
 
-export async function syncFeedsFile(state: StateStore, file: FeedsFile, now: Date): Promise<SyncResult> {
+/** `onStep` hears of each feed added or removed, for progress. */
+export async function syncFeedsFile(state: StateStore, file: FeedsFile, now: Date, onStep?: (done: number, total: number) => void): Promise<SyncResult> {
   const wanted = new Map(file.feeds.map((feed) => [feedId(feed.url), feed]));
   const existing = await state.listFeeds();
-  const result: SyncResult = { added: [], removed: [], kept: 0 };
-  for (const feed of existing) {
-    if (wanted.has(feed.id)) {
-      result.kept++;
-      wanted.delete(feed.id);
-    } else if (feed.origin === 'file') {
-      await state.removeFeed(feed.id);
-      result.removed.push(feed.url);
-    }
+  const kept = existing.filter((feed) => wanted.has(feed.id));
+  const dropped = existing.filter((feed) => !wanted.has(feed.id) && feed.origin === 'file');
+  for (const feed of kept) wanted.delete(feed.id);
+  const total = dropped.length + wanted.size;
+  const result: SyncResult = { added: [], removed: [], kept: kept.length };
+  for (const feed of dropped) {
+    await state.removeFeed(feed.id);
+    result.removed.push(feed.url);
+    onStep?.(result.removed.length, total);
   }
+  let done = dropped.length;
   for (const feed of wanted.values()) {
     if (await state.addFeed(newFeed(feed.url, 'file', now, feed.title ?? null))) result.added.push(feed.url);
+    onStep?.(++done, total);
   }
   return result;
 }
