@@ -66,7 +66,7 @@ export interface CommandSpec<O extends OptionSpecs> {
   arguments?: { usage: string; min?: number; max?: number };
   options: O;
   /** Complete command lines, shown under `examples:`. */
-  examples: string[];
+  examples: readonly string[];
   /** A few more lines of explanation after the options. */
   notes?: string;
   run(input: { values: Values<O>; positionals: string[] }): Promise<number>;
