@@ -41,7 +41,7 @@ async function feeds([action, url]: string[], values: { json: boolean; aws: bool
         progress.tick();
       });
       progress?.done();
-      console.log(`feeds file synced: ${result.added.length} added, ${result.removed.length} removed, ${result.kept} kept`);
+      console.log(values.json ? JSON.stringify(result) : `feeds file synced: ${result.added.length} added, ${result.removed.length} removed, ${result.kept} kept`);
     } else if (action === 'add') {
       const fetcher = configuredFetcher(fetchSettings());
       const found = await discoverFeeds(url!, (candidate) => fetcher(candidate, { accept: 'any' }));
