@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defineCommand, parseCommandLine, renderHelp, timeValue, wholeNumber } from './command.ts';
 import { COMMANDS, main } from './main.ts';
+import { queryCommand } from './commands/query.ts';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -84,6 +85,13 @@ describe('a command spec', () => {
       log.mockRestore();
     }
     expect(ran).not.toHaveBeenCalled();
+  });
+});
+
+describe('syndic query', () => {
+  it.each(['--id', '--url', '--story'])('%s works with no other flag: the 30d default of --since is not applied to it', (flag) => {
+    expect(parseCommandLine(queryCommand.spec, [flag, 'https://example.com/a']).values.since).toBeUndefined();
+    expect(parseCommandLine(queryCommand.spec, ['--topic', 'politics']).values.since).toBe('30d');
   });
 });
 
