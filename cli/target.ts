@@ -112,6 +112,9 @@ async function describeOutputs(stack: string): Promise<Record<string, string>> {
       const region = await client.config.region().catch(() => 'the configured region');
       throw new StackError(`no stack '${stack}' in ${region}: deploy it (npx cdk deploy), name yours with --stack or SYNDIC_STACK, or set AWS_REGION`);
     }
+    if ((error as Error).name === 'CredentialsProviderError') {
+      throw new StackError(`no AWS credentials to find stack '${stack}' with: run aws configure (or aws sso login), or set AWS_PROFILE`);
+    }
     throw error;
   } finally {
     client.destroy();
