@@ -146,7 +146,6 @@ function describeParseError(spec: CommandSpec<OptionSpecs>, error: Error & { cod
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
     return option.type === 'boolean' ? `${flag} takes no value` : `${flag} needs a value: ${accepted(option)}`;
   }
-  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument; takes none`;
   return error.message;
 }
 
