@@ -169,8 +169,8 @@ describe('the commands the docs show', () => {
       stack.controlPlane.state.stacks.SyndicStaging = stack.outputs;
     });
 
-    // One stack for all, as one deployment serves all: these lines may run side by side.
-    it.concurrent.each(awsLines)('%s', async (line) => {
+    // In the order the docs give them, on one stack, as a user runs them (feeds add before ingest).
+    it.each(awsLines)('%s', async (line) => {
       const args = words(line.replaceAll('https://example.com/', `http://daily-planet.localhost:${port}/`)).slice(1);
       // Any service the stack does not stand in for goes to a closed port, never to AWS.
       const env = { ...userEnv, AWS_ENDPOINT_URL: 'http://127.0.0.1:9', ...stack!.env, SYNDIC_ALLOW_LOOPBACK: line.includes('example.com') ? 'true' : undefined };
