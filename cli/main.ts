@@ -6,11 +6,12 @@ import { queryCommand } from './commands/query.ts';
 import { extractCommand } from './commands/extract.ts';
 import { feedsCommand } from './commands/feeds.ts';
 import { reprocessCommand } from './commands/reprocess.ts';
+import { serveCommand } from './commands/serve.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './args.ts';
 
-export const COMMANDS: Command[] = [startCommand, ingestCommand, queryCommand, extractCommand, feedsCommand, reprocessCommand, doctorCommand];
+export const COMMANDS: Command[] = [startCommand, ingestCommand, queryCommand, extractCommand, feedsCommand, reprocessCommand, doctorCommand, serveCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.spec.name.length));

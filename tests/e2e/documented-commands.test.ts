@@ -11,9 +11,11 @@
 //   the tables, bucket and queues on the local AWS-compatible servers. No SYNDIC_* variable is set.
 // - https://example.com/ in a documented command stands for any site: it is replaced by a sample site
 //   on 127.0.0.1 (tests send traffic only to loopback), with SYNDIC_ALLOW_LOOPBACK for that command.
+// - `syndic serve` runs until stopped: it is started on a free port, its first page must answer 200,
+//   and SIGTERM must end it with exit code 0.
 // - Synopses (`syndic query [filters] ...`, with [ ] | ... or a placeholder this file cannot fill) are
 //   not command lines: each is checked against the command's spec (the command and every option exist).
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -89,6 +91,30 @@ function syndic(args: string[], env: Record<string, string | undefined>): Promis
   });
 }
 
+/** Starts a long-running `syndic serve`, asks its first page, stops it with SIGTERM. */
+function serveOnce(args: string[], env: Record<string, string | undefined>, port: number): Promise<Run & { status: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/syndic.js'), ...args, '--port', String(port)], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    let status = 0;
+    const timer = setTimeout(() => child.kill('SIGKILL'), COMMAND_TIMEOUT_MS - 5000);
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+    child.stdout.on('data', async (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const url = stdout.match(/syndic console on (http:\/\/127\.0\.0\.1:\d+\/?)/)?.[1];
+      if (!url || status !== 0) return;
+      status = -1;
+      status = (await fetch(url).catch(() => ({ status: -2 }))).status;
+      child.kill('SIGTERM');
+    });
+    child.on('error', reject).on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, status });
+    });
+  });
+}
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -157,6 +183,13 @@ describe('the commands the docs show', () => {
 
   it.each(localLines)('%s', async (line) => {
     const args = words(line.replace(/<id>|<url>|<file>/g, (placeholder) => fill[placeholder]).replaceAll(`:${DOCUMENTED_PORT}`, `:${port}`)).slice(1);
+    if (args[0] === 'serve') {
+      const served = await serveOnce(args, localEnv, await freePort());
+      expect(served.status, line).toBe(200);
+      expect(served.stderr, line).toBe('');
+      expect(served.code, line).toBe(0);
+      return;
+    }
     const result = await syndic(args, localEnv);
     expect(result.stderr, line).toBe('');
     expect(result.code, line).toBe(0);
