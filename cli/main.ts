@@ -1,4 +1,5 @@
-// Entry point of the `syndic` command: picks the subcommand and turns errors into one clear line.
+// Entry point of the `syndic` command: picks the subcommand and turns errors into one clear line
+// (usage errors exit 2, anything else 1). Each command's options and help live in its spec (cli/command.ts).
 import { startCommand } from './commands/start.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { queryCommand } from './commands/query.ts';
@@ -7,43 +8,36 @@ import { feedsCommand } from './commands/feeds.ts';
 import { reprocessCommand } from './commands/reprocess.ts';
 import { dlqCommand } from './commands/dlq.ts';
 import { serveCommand } from './commands/serve.ts';
+import { doctorCommand } from './commands/doctor.ts';
+import type { Command } from './command.ts';
 import { UsageError } from './args.ts';
 
-const USAGE = `usage: syndic <command> [options]
+export const COMMANDS: Command[] = [startCommand, ingestCommand, queryCommand, extractCommand, feedsCommand, reprocessCommand, dlqCommand, doctorCommand, serveCommand];
 
-commands:
-  start [--json] [--verbose]          run the whole pipeline locally over the sample sites
-  ingest <feed-or-article-url>...     ingest feeds or single articles into the local data (or --aws)
-  query [filters] [--format F]        read stored articles (--topic, --source, --since, --until, --id,
-                                      --url, --story, --language, --limit, --all, --format table|json|ndjson)
-  extract <url-or-file> [--json]      show what the extractor makes of one page
-  feeds list|add <url>|remove <url>   manage the feeds (local data, or --aws)
-  feeds sync [file]                   make the feeds match config/feeds.json (as a deploy does)
-  reprocess [--since D] [--until D] [--source S] [--dry-run]
-                                      rebuild records from the raw archive after an upgrade
-  dlq list|redrive [--reason CODE]    dead letters by reason; move them back to be processed again
-  serve [--port 4790] [--aws] [--open] the web console on 127.0.0.1 (articles, stories, feeds, dead letters)
-
-Local commands keep their data in .syndic/<profile> (--profile, default 'local'); --aws uses the
-deployed stack named by the SYNDIC_* variables (see README).`;
-
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  start: startCommand,
-  ingest: ingestCommand,
-  query: queryCommand,
-  extract: extractCommand,
-  feeds: feedsCommand,
-  reprocess: reprocessCommand,
-  dlq: dlqCommand,
-  serve: serveCommand,
-};
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.spec.name.length));
+  return [
+    'usage: syndic <command> [options]',
+    '',
+    'commands:',
+    ...COMMANDS.map((command) => `  ${command.spec.name.padEnd(width)}  ${command.spec.summary}`),
+    '',
+    "Local commands keep their data in .syndic/<profile> (--profile, default 'local'); --aws uses the deployed",
+    "stack named by --stack (default $SYNDIC_STACK, then 'Syndic') with your usual AWS credentials and region.",
+    'syndic <command> --help shows its options, their defaults and examples.',
+  ].join('\n');
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  const command = name ? COMMANDS[name] : undefined;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? COMMANDS.find((command) => command.spec.name === args[0]) : undefined;
+    return topic ? topic(['--help']) : (console.log(usage()), 0);
+  }
+  const command = COMMANDS.find((candidate) => candidate.spec.name === name);
   if (!command) {
-    console.error(name && name !== '--help' && name !== '-h' ? `syndic: unknown command '${name}'\n\n${USAGE}` : USAGE);
-    return name && name !== '--help' && name !== '-h' ? 2 : 0;
+    console.error(`syndic: unknown command '${name}'; commands: ${COMMANDS.map((c) => c.spec.name).join(', ')} (syndic --help)`);
+    return 2;
   }
   try {
     return await command(args);
@@ -53,7 +47,8 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const code = (error as { code?: string }).code;
-    console.error(`syndic ${name}: ${(error as Error).name}${code ? ` ${code}` : ''}: ${(error as Error).message}`);
+    const message = (error as Error).message.replace(/\s*\n\s*/g, '; ');
+    console.error(`syndic ${name}: ${(error as Error).name}${code ? ` ${code}` : ''}: ${message}`);
     return 1;
   }
 }

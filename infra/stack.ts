@@ -24,6 +24,7 @@ import {
   ARTICLES_TABLE, ARTICLE_QUEUE, FEED_QUEUE, FUNCTION_TIMEOUT_SECONDS, RAW_BUCKET, STATE_TABLE,
 } from '../shared/store/definitions.ts';
 import type { QueueDefinition, TableDefinition } from '../shared/store/definitions.ts';
+import type { StackOutputName } from '../shared/stack-outputs.ts';
 import { CONFIG_PK } from '../shared/store/state-store.ts';
 
 export interface SyndicStackProps extends StackProps {
@@ -146,16 +147,21 @@ export class SyndicStack extends Stack {
       });
     }
 
-    // What the CLI's --aws mode reads (export these as the SYNDIC_* variables of the same names).
-    new CfnOutput(this, 'ArticlesTableName', { value: articlesTable.tableName });
-    new CfnOutput(this, 'StateTableName', { value: stateTable.tableName });
-    new CfnOutput(this, 'RawBucketName', { value: rawBucket.bucketName });
-    new CfnOutput(this, 'FeedQueueUrl', { value: feeds.queue.queueUrl });
-    new CfnOutput(this, 'ArticleQueueUrl', { value: articles.queue.queueUrl });
-    new CfnOutput(this, 'ArticleDlqUrl', { value: articles.dlq.queueUrl });
-    new CfnOutput(this, 'FeedDlqUrl', { value: feeds.dlq.queueUrl });
+    // What the CLI's --aws mode reads to find this stack by its name.
+    const outputs: Record<StackOutputName, string> = {
+      ArticlesTableName: articlesTable.tableName,
+      StateTableName: stateTable.tableName,
+      RawBucketName: rawBucket.bucketName,
+      FeedQueueUrl: feeds.queue.queueUrl,
+      FeedDlqUrl: feeds.dlq.queueUrl,
+      ArticleQueueUrl: articles.queue.queueUrl,
+      ArticleDlqUrl: articles.dlq.queueUrl,
+      ReprocessStateMachineArn: reprocess.stateMachineArn,
+      ScheduleName: schedule.scheduleName,
+      FeedIntervalMinutes: String(props.scheduleMinutes),
+    };
+    for (const [id, value] of Object.entries(outputs)) new CfnOutput(this, id, { value });
     new CfnOutput(this, 'QueryApiUrl', { value: queryUrl.url });
-    new CfnOutput(this, 'ReprocessStateMachineArn', { value: reprocess.stateMachineArn });
   }
 
   /** One page for the pipeline's health: queue backlogs, dead letters, and each function's errors and duration. */

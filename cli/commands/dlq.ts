@@ -1,7 +1,8 @@
 // `syndic dlq`: the dead letters, by reason, and moving them back to be processed again once the fault
 // is gone. Locally the messages are moved one by one; with --aws an unfiltered redrive is SQS's own
 // message move task, and a redrive filtered by --reason moves only the matching messages.
-import { UsageError, parse } from '../args.ts';
+import { UsageError } from '../args.ts';
+import { JSON_OPTION, TARGET_OPTIONS, defineCommand } from '../command.ts';
 import { openTarget } from '../target.ts';
 import { deadLetters } from '../../shared/pipeline/dependencies.ts';
 import { summarizeByReason } from '../../shared/store/dead-letters.ts';
@@ -9,20 +10,27 @@ import type { DeadLetterEntry, DeadLetterQueueName } from '../../shared/store/de
 
 const QUEUE_NAMES: DeadLetterQueueName[] = ['feeds', 'articles'];
 
-export async function dlqCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, {
-    reason: { type: 'string' },
-    queue: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    aws: { type: 'boolean', default: false },
-    profile: { type: 'string', default: 'local' },
-  });
-  const [action, extra] = positionals;
-  if ((action !== 'list' && action !== 'redrive') || extra !== undefined) throw new UsageError('dlq list | redrive [--reason CODE] [--queue feeds|articles]');
-  const queue = values.queue as DeadLetterQueueName | undefined;
-  if (queue !== undefined && !QUEUE_NAMES.includes(queue)) throw new UsageError(`--queue must be one of ${QUEUE_NAMES.join(', ')}`);
+export const dlqCommand = defineCommand({
+  name: 'dlq',
+  summary: 'Dead letters by reason (list), and moving them back to be processed again (redrive).',
+  arguments: { usage: 'list|redrive', min: 1, max: 1 },
+  options: {
+    reason: { type: 'string', value: 'CODE', description: 'only the dead letters with this error code (e.g. HTTP_STATUS)' },
+    queue: { type: 'string', value: 'Q', choices: QUEUE_NAMES, description: 'only this queue' },
+    ...JSON_OPTION,
+    ...TARGET_OPTIONS,
+  },
+  examples: ['syndic dlq list', 'syndic dlq redrive --reason HTTP_STATUS', 'syndic dlq list --aws --json'],
+  run: async ({ values, positionals }) => dlq(positionals[0], values),
+});
 
-  const target = await openTarget({ aws: values.aws, profile: values.profile });
+async function dlq(
+  action: string,
+  values: { reason?: string; queue?: string; json: boolean; aws: boolean; stack: string; profile: string },
+): Promise<number> {
+  if (action !== 'list' && action !== 'redrive') throw new UsageError(`the action must be list or redrive, got '${action}'`);
+  const queue = values.queue as DeadLetterQueueName | undefined;
+  const target = await openTarget(values);
   try {
     const letters = deadLetters(target.runtime(), target.aws, { moveTask: !target.local });
     if (action === 'redrive') {

@@ -1,27 +1,39 @@
 // `syndic extract`: what the extractor makes of one page, from a file or a URL.
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { UsageError, parse } from '../args.ts';
+import { UsageError } from '../args.ts';
+import { defineCommand } from '../command.ts';
 import { extractArticle } from '../../shared/extract/index.ts';
 import { fetchSettings } from '../../shared/config.ts';
 import { configuredFetcher } from '../../shared/pipeline/fetcher.ts';
-import { rulesFromOptions } from './feeds.ts';
+import { RULE_OPTIONS, rulesFromOptions } from './feeds.ts';
 
-export async function extractCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, {
-    json: { type: 'boolean', default: false },
-    url: { type: 'string' },
-    'content-type': { type: 'string' },
-    content: { type: 'string' },
-    remove: { type: 'string', multiple: true },
-    'strip-text': { type: 'string', multiple: true },
-    diff: { type: 'boolean', default: false },
-  });
+export const extractCommand = defineCommand({
+  name: 'extract',
+  summary: 'Show what the extractor makes of one page: its metadata, then its text (and, with rules, their effect).',
+  arguments: { usage: '<url-or-file>', min: 1, max: 1 },
+  options: {
+    json: { type: 'boolean', description: 'print the extracted article as JSON' },
+    url: { type: 'string', value: 'URL', description: 'with a file: the URL it was saved from (resolves its links)' },
+    'content-type': { type: 'string', value: 'TYPE', description: "with a file: its Content-Type, e.g. 'text/html; charset=windows-1252'" },
+    ...RULE_OPTIONS,
+    diff: { type: 'boolean', description: 'show the text without the rules, marking what they remove (-) and add (+)' },
+  },
+  examples: [
+    'syndic extract https://example.com/2026/11/27/story.html',
+    'syndic extract saved-page.html --url https://example.com/story --json',
+    "syndic extract saved-page.html --remove '.related-stories' --diff",
+  ],
+  run: async ({ values, positionals }) => extract(positionals[0], values),
+});
+
+async function extract(
+  source: string,
+  values: { json: boolean; url: string | undefined; 'content-type': string | undefined; content?: string; remove: string[]; 'strip-text': string[]; diff: boolean },
+): Promise<number> {
   // Validated as a feed's rules are, so a rule previewed here can be stored as it is.
   const rules = rulesFromOptions(values) ?? null;
   if (values.diff && !rules) throw new UsageError('--diff compares with and without rules: give --content, --remove or --strip-text');
-  if (positionals.length !== 1) throw new UsageError('give one URL or file');
-  const [source] = positionals;
   let body: Uint8Array;
   let url: string;
   let contentType: string | null = values['content-type'] ?? null;

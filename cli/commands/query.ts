@@ -1,66 +1,78 @@
 // `syndic query`: the same query library as the HTTP API, printed as a table, JSON or NDJSON.
-import { UsageError, parse, parseSince } from '../args.ts';
+import { UsageError, parseSince } from '../args.ts';
+import { TARGET_OPTIONS, defineCommand, timeValue, wholeNumber } from '../command.ts';
 import { openTarget } from '../target.ts';
-import { queryArticles } from '../../shared/store/article-query.ts';
+import { articleQuerySchema, queryArticles } from '../../shared/store/article-query.ts';
 import type { ArticleQuery } from '../../shared/store/article-query.ts';
 import { CursorCodec } from '../../shared/store/cursor.ts';
 import type { ArticleRecord } from '../../shared/store/records.ts';
 import { resolveTopicCode } from '../topic-names.ts';
 
 const FORMATS = ['table', 'json', 'ndjson'] as const;
+type Format = (typeof FORMATS)[number];
 
-export async function queryCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, {
-    id: { type: 'string' },
-    url: { type: 'string' },
-    story: { type: 'string' },
-    topic: { type: 'string' },
-    source: { type: 'string' },
-    language: { type: 'string' },
-    since: { type: 'string', default: '30d' },
-    until: { type: 'string' },
-    limit: { type: 'string', default: '20' },
-    cursor: { type: 'string' },
-    all: { type: 'boolean', default: false },
-    format: { type: 'string', default: 'table' },
-    aws: { type: 'boolean', default: false },
-    profile: { type: 'string', default: 'local' },
-  }, false);
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit must be a whole number from 1 to 100');
+export const queryCommand = defineCommand({
+  name: 'query',
+  summary: 'Read stored articles, newest first, with the query library the HTTP API uses.',
+  options: {
+    id: { type: 'string', value: 'ID', description: 'one article by its id' },
+    url: { type: 'string', value: 'URL', description: 'one article by its URL' },
+    story: { type: 'string', value: 'ID', description: 'every stored copy of one story (a story or article id)' },
+    topic: { type: 'string', value: 'T', description: 'IPTC code (medtop:04000000), IPTC label or custom topic' },
+    source: { type: 'string', value: 'HOST', description: 'one source site, e.g. example.com' },
+    language: { type: 'string', value: 'L', description: 'ISO 639 language code, e.g. en' },
+    since: {
+      type: 'string', value: 'D', default: '30d', defaultUnless: ['id', 'url', 'story'], check: timeValue,
+      description: 'published from: 7d, 12h, 30m, 2w before now, or a date',
+    },
+    until: { type: 'string', value: 'D', check: timeValue, description: 'published until (as --since)' },
+    limit: { type: 'string', value: 'N', default: '20', check: wholeNumber(1, 100), description: 'articles per page' },
+    cursor: { type: 'string', value: 'C', description: 'the next page, as printed after a full page' },
+    all: { type: 'boolean', description: 'every page, not just the first' },
+    format: { type: 'string', value: 'F', default: 'table', choices: FORMATS, description: 'output format' },
+    ...TARGET_OPTIONS,
+  },
+  notes: '--id, --url and --story name one article or story and take no other filter.',
+  examples: [
+    'syndic query --limit 5',
+    'syndic query --topic politics --since 7d',
+    'syndic query --story <id> --format json',
+    'syndic query --aws --source example.com --all --format ndjson',
+  ],
+  async run({ values }) {
+    const query: ArticleQuery = {
+      id: values.id,
+      url: values.url,
+      story: values.story,
+      topic: values.topic === undefined ? undefined : resolveTopicCode(values.topic),
+      source: values.source,
+      language: values.language,
+      since: parseSince(values.since),
+      until: parseSince(values.until),
+      limit: Number(values.limit),
+      cursor: values.cursor,
+    };
+    const checked = articleQuerySchema.safeParse(query);
+    if (!checked.success) throw new UsageError(checked.error.issues.map((issue) => `${issue.path.length > 0 ? `--${issue.path.join('.')}: ` : ''}${issue.message}`).join('; '));
+    const target = await openTarget(values);
+    try {
+      const cursors = new CursorCodec(await target.state.cursorKey());
+      const records: ArticleRecord[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await queryArticles(target.articles, { ...query, cursor: cursor ?? query.cursor }, cursors);
+        records.push(...page.items);
+        cursor = page.cursor;
+      } while (values.all && cursor);
+      print(records, values.format as Format, cursor);
+      return 0;
+    } finally {
+      await target.close();
+    }
+  },
+});
 
-  const query: ArticleQuery = {
-    id: values.id,
-    url: values.url,
-    story: values.story,
-    topic: values.topic === undefined ? undefined : resolveTopicCode(values.topic),
-    source: values.source,
-    language: values.language,
-    since: parseSince(values.since),
-    until: parseSince(values.until),
-    limit,
-    cursor: values.cursor,
-  };
-  const target = await openTarget({ aws: values.aws, profile: values.profile });
-  try {
-    const cursors = new CursorCodec(await target.state.cursorKey());
-    const records: ArticleRecord[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await queryArticles(target.articles, { ...query, cursor: cursor ?? query.cursor }, cursors);
-      records.push(...page.items);
-      cursor = page.cursor;
-    } while (values.all && cursor);
-    print(records, format, cursor);
-    return 0;
-  } finally {
-    await target.close();
-  }
-}
-
-function print(records: ArticleRecord[], format: (typeof FORMATS)[number], cursor: string | null): void {
+function print(records: ArticleRecord[], format: Format, cursor: string | null): void {
   if (format === 'ndjson') {
     for (const record of records) console.log(JSON.stringify(record));
     return;

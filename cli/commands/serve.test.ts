@@ -9,9 +9,9 @@ describe('syndic serve', () => {
       expect(await main(['serve', '--port', '70000'])).toBe(2);
       expect(await main(['serve', '--host', '0.0.0.0'])).toBe(2);
       expect(errors.mock.calls.map((call) => String(call[0]))).toEqual([
-        'syndic serve: --port must be a whole number from 1 to 65535',
-        'syndic serve: --port must be a whole number from 1 to 65535',
-        expect.stringMatching(/^syndic serve: Unknown option '--host'/),
+        "syndic serve: --port must be a whole number from 1 to 65535, got '0'",
+        "syndic serve: --port must be a whole number from 1 to 65535, got '70000'",
+        expect.stringMatching(/^syndic serve: unknown option '--host'; options: --port, --open, --aws/),
       ]);
     } finally {
       errors.mockRestore();

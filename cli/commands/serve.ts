@@ -1,20 +1,24 @@
 // `syndic serve`: the web console on 127.0.0.1, over the local data folder or (--aws) the deployed stack.
 import { spawn } from 'node:child_process';
-import { UsageError, parse } from '../args.ts';
+import { TARGET_OPTIONS, defineCommand, wholeNumber } from '../command.ts';
 import { openTarget } from '../target.ts';
 import { consoleDeps, listen } from '../console/server.ts';
 
-export async function serveCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, {
-    port: { type: 'string', default: '4790' },
-    aws: { type: 'boolean', default: false },
-    open: { type: 'boolean', default: false },
-    profile: { type: 'string', default: 'local' },
-  }, false);
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port must be a whole number from 1 to 65535');
+export const serveCommand = defineCommand({
+  name: 'serve',
+  summary: 'The web console on 127.0.0.1 (articles, stories, feeds, dead letters), until Ctrl-C.',
+  options: {
+    port: { type: 'string', value: 'N', default: '4790', check: wholeNumber(1, 65535), description: 'port on 127.0.0.1' },
+    open: { type: 'boolean', description: 'open it in a browser' },
+    ...TARGET_OPTIONS,
+  },
+  examples: ['syndic serve', 'syndic serve --port 8080 --open', 'syndic serve --aws --stack SyndicStaging'],
+  run: async ({ values }) => serve(values),
+});
 
-  const target = await openTarget({ aws: values.aws, profile: values.profile });
+async function serve(values: { port: string; open: boolean; aws: boolean; stack: string; profile: string }): Promise<number> {
+  const port = Number(values.port);
+  const target = await openTarget(values);
   try {
     const running = await listen(await consoleDeps(target), port);
     console.log(`syndic console on ${running.url} (${values.aws ? 'the deployed stack' : `local data, profile ${values.profile}`}); Ctrl-C stops it`);

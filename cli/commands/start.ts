@@ -1,5 +1,5 @@
 // `syndic start`: the whole pipeline on this machine, over the sample sites, ending with a summary.
-import { parse } from '../args.ts';
+import { TARGET_OPTIONS, defineCommand } from '../command.ts';
 import { openTarget } from '../target.ts';
 import { startSampleServer } from '../local/sample-server.ts';
 import { registerFeeds, runFlow } from '../local/local-flow.ts';
@@ -10,12 +10,20 @@ import type { ArticleRecord } from '../../shared/store/records.ts';
 
 const DEFAULT_SAMPLES_PORT = 4780;
 
-export async function startCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, {
-    json: { type: 'boolean', default: false },
-    verbose: { type: 'boolean', default: false },
-    profile: { type: 'string', default: 'local' },
-  }, false);
+export const startCommand = defineCommand({
+  name: 'start',
+  summary: 'Run the whole pipeline on this machine over the sample news sites, then print a summary (npm start runs this).',
+  options: {
+    json: { type: 'boolean', description: 'end with the summary as one JSON object on the last line' },
+    verbose: { type: 'boolean', description: "print the pipeline's log lines" },
+    profile: TARGET_OPTIONS.profile,
+  },
+  notes: `The sample sites are served on 127.0.0.1:${DEFAULT_SAMPLES_PORT} (or $SYNDIC_SAMPLES_PORT); a second run stores nothing twice.`,
+  examples: ['syndic start', 'syndic start --json --profile demo'],
+  run: async ({ values }) => start(values),
+});
+
+async function start(values: { json: boolean; verbose: boolean; profile: string }): Promise<number> {
   const log = (line: string) => console.log(line);
   // A fixed port keeps the sample URLs, and so the article ids, the same from one run to the next.
   const port = Number(process.env.SYNDIC_SAMPLES_PORT ?? DEFAULT_SAMPLES_PORT);

@@ -45,9 +45,9 @@ const AUTHOR_MAX_CHARS = 60;
  */
 function metaAuthor(item: Element, stats: PageStats): string | null {
   const itemChars = stats.get(item)?.chars ?? 0;
-  let withTime: string | null = null;
+  let withTime = null as string | null;
   let timeChars = 0;
-  let firstShort: string | null = null;
+  let firstShort = null as string | null;
   let seen = 0;
   walkElements(item, (element) => {
     if (withTime !== null || ++seen > META_SEARCH_LIMIT) return false;

@@ -76,28 +76,33 @@ export interface SyncResult {
   rulesChanged: string[];
 }
 
-export async function syncFeedsFile(state: StateStore, file: FeedsFile, now: Date): Promise<SyncResult> {
+/** `onStep` hears of each feed added or removed, for progress. */
+export async function syncFeedsFile(state: StateStore, file: FeedsFile, now: Date, onStep?: (done: number, total: number) => void): Promise<SyncResult> {
   const wanted = new Map(file.feeds.map((feed) => [feedId(feed.url), feed]));
   const existing = await state.listFeeds();
-  const result: SyncResult = { added: [], removed: [], kept: 0, rulesChanged: [] };
-  for (const feed of existing) {
-    const entry = wanted.get(feed.id);
-    if (entry) {
-      result.kept++;
-      wanted.delete(feed.id);
-      // The file owns the rules of the feeds it names; feeds added by hand keep theirs unless it sets some.
-      const rules = rulesOf(entry);
-      if ((feed.origin === 'file' || rules) && rulesVersion(rules) !== rulesVersion(feed.rules)) {
-        await state.setFeedRules(feed.id, rules ?? null);
-        result.rulesChanged.push(feed.url);
-      }
-    } else if (feed.origin === 'file') {
-      await state.removeFeed(feed.id);
-      result.removed.push(feed.url);
+  const kept = existing.filter((feed) => wanted.has(feed.id));
+  const dropped = existing.filter((feed) => !wanted.has(feed.id) && feed.origin === 'file');
+  const total = dropped.length + wanted.size - kept.length;
+  const result: SyncResult = { added: [], removed: [], kept: kept.length, rulesChanged: [] };
+  for (const feed of kept) {
+    const entry = wanted.get(feed.id)!;
+    wanted.delete(feed.id);
+    // The file owns the rules of the feeds it names; feeds added by hand keep theirs unless it sets some.
+    const rules = rulesOf(entry);
+    if ((feed.origin === 'file' || rules) && rulesVersion(rules) !== rulesVersion(feed.rules)) {
+      await state.setFeedRules(feed.id, rules ?? null);
+      result.rulesChanged.push(feed.url);
     }
   }
+  for (const feed of dropped) {
+    await state.removeFeed(feed.id);
+    result.removed.push(feed.url);
+    onStep?.(result.removed.length, total);
+  }
+  let done = dropped.length;
   for (const feed of wanted.values()) {
     if (await state.addFeed(newFeed(feed.url, 'file', now, feed.title ?? null, rulesOf(feed)))) result.added.push(feed.url);
+    onStep?.(++done, total);
   }
   return result;
 }

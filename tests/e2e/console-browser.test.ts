@@ -68,7 +68,7 @@ beforeAll(async () => {
   const copy = samples.manifest.articles.find((article) => article.copyOf)!;
   storyArticle = articleId(canonicalizeUrl(copy.copyOf!));
   expect(await articles.get(articleId(canonicalizeUrl(hostileUrl)))).not.toBeNull();
-  const deps = await consoleDeps({ aws: env.aws, names: env.config, articles, state, local: env, runtime: () => env.config, close: async () => {} });
+  const deps = await consoleDeps({ aws: env.aws, names: env.config, articles, state, local: env, stack: null, settings: env.env, runtime: () => env.config, close: async () => {} });
   server = await listen({ ...deps, now: () => NOW }, 0);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
