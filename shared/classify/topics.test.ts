@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import artifact from './model/iptc-topics.json' with { type: 'json' };
+import multilingualArtifact from './model/multilingual/iptc-multilingual.json' with { type: 'json' };
 import { ENTITIES_VERSION } from './entities.ts';
-import { classifyTopics, MODEL_VERSION, scoreTopics, topicModel } from './topics.ts';
+import { classifyTopics, MODEL_VERSION, multilingualModel, scoreTopics, topicModel, topicThreshold } from './topics.ts';
 import { CLASSIFIER_VERSION } from './version.ts';
 
 // Articles written for these tests; none comes from a training or evaluation corpus.
@@ -36,8 +37,9 @@ describe('classifyTopics', () => {
     expect(scores.slice(1).every((s) => s >= topicModel().threshold)).toBe(true);
   });
 
-  it('gives no IPTC label to a language the model was not trained on', () => {
-    expect(classifyTopics({ title: 'Erdgas', text: 'Russland liefert mehr Erdgas nach China.', language: 'de' })).toEqual([]);
+  it('gives no IPTC label to a language neither model reads', () => {
+    expect(classifyTopics({ title: 'Zemní plyn', text: 'Rusko dodává více zemního plynu do Číny.', language: 'cs' })).toEqual([]);
+    expect(classifyTopics({ title: null, text: 'Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία και τις εξαγωγές φυσικού αερίου.' })).toEqual([]);
   });
 
   it('still gives a best guess for an article with no known word', () => {
@@ -56,18 +58,48 @@ describe('scoreTopics', () => {
 });
 
 describe('the committed model', () => {
-  it('carries the model version, which the classifier version recorded on each article names with the entity rules', () => {
-    expect(MODEL_VERSION).toBe(artifact.version);
-    expect(MODEL_VERSION).toMatch(/^iptc-/);
-    expect(CLASSIFIER_VERSION).toBe(`${artifact.version}+${ENTITIES_VERSION}`);
+  it('carries both models\' versions, which the classifier version recorded on each article names with the entity rules', () => {
+    expect(MODEL_VERSION).toBe(`${artifact.version}+${multilingualArtifact.version}`);
+    expect(CLASSIFIER_VERSION).toBe(`${artifact.version}+${multilingualArtifact.version}+${ENTITIES_VERSION}`);
+  });
+
+  it('has a calibration and a threshold for each of the 15 languages', () => {
+    expect(multilingualModel().languages).toHaveLength(15);
+    for (const language of multilingualModel().languages) {
+      const threshold = topicThreshold(language)!;
+      expect(threshold).toBeGreaterThan(0);
+      expect(threshold).toBeLessThan(1);
+    }
+    expect(topicThreshold('sv')).toBeNull();
   });
 });
 
 describe('language', () => {
-  it('detects the language when none is given: English is labelled, German is not', () => {
+  it('detects the language when none is given and labels each of the languages with the model that reads it', () => {
     expect(classifyTopics({ title: match.title, text: match.text })[0].code).toBe('medtop:15000000');
     const german = 'Der Stürmer erzielte in der Nachspielzeit das Siegtor, und die Mannschaft steht nun im Pokalfinale gegen den Meister.';
-    expect(classifyTopics({ title: 'Spätes Tor bringt den Sieg', text: german })).toEqual([]);
+    expect(classifyTopics({ title: 'Spätes Tor bringt den Sieg', text: german })[0].code).toBe('medtop:15000000');
+  });
+
+  // Written for these tests: the same kinds of news in several languages and scripts.
+  const foreign: [string, string, string][] = [
+    ['ru', 'medtop:11000000', 'Парламент принял закон о выборах. Президент подписал документ, а оппозиция заявила, что новые правила помогут правящей партии сохранить большинство в Думе.'],
+    ['uk', 'medtop:15000000', 'Збірна України з футболу перемогла у матчі кваліфікації чемпіонату Європи. Нападник забив два голи, а воротар відбив пенальті.'],
+    ['es', 'medtop:07000000', 'Los médicos advierten de un aumento de casos de gripe en los hospitales. El ministerio de Sanidad recomienda la vacuna a las personas mayores y a los enfermos crónicos.'],
+    ['fr', 'medtop:01000000', 'Le festival de cinéma a récompensé un film d\'animation japonais. Le réalisateur a remercié les acteurs et le public lors de la cérémonie de clôture.'],
+    ['zh', 'medtop:15000000', '中国女排在世界杯决赛中以三比一战胜巴西队，夺得冠军。主教练表示球员们在比赛中表现出色。'],
+    ['ar', 'medtop:11000000', 'أعلن رئيس الوزراء عن تشكيل حكومة جديدة بعد الانتخابات البرلمانية، وقال إن الحكومة ستعمل على إصلاح الاقتصاد.'],
+  ];
+  for (const [language, code, text] of foreign) {
+    it(`labels a ${language} article by its topic`, () => {
+      const topics = classifyTopics({ title: null, text });
+      expect(topics[0].code).toBe(code);
+      expect(topics.slice(1).every((t) => t.score >= topicThreshold(language)!)).toBe(true);
+    });
+  }
+
+  it('trusts the text over a lang attribute in another script', () => {
+    expect(classifyTopics({ ...match, language: 'ru' })[0].code).toBe('medtop:15000000');
   });
 
   it('reads a language tag such as en-GB as its language', () => {

@@ -1,0 +1,44 @@
+// The process-article Lambda's bundle size (zipped) and the classifier's cold start: a fresh Node
+// process importing the bundled classifier and labelling its first English and first Russian article
+// (so that both model files are parsed and decoded). Bundled with esbuild as infra/stack.ts bundles.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { median } from './metrics.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const banner = "import { createRequire as __syndicCreateRequire } from 'node:module'; const require = __syndicCreateRequire(import.meta.url);";
+
+async function bundle(entry: string, outfile: string): Promise<void> {
+  await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', minify: true, mainFields: ['module', 'main'], banner: { js: banner }, logLevel: 'silent' });
+}
+
+const probe = `
+const started = performance.now();
+const { classifyTopics } = await import(process.argv[1]);
+classifyTopics({ title: 'Late penalty sends United into the cup final', text: 'A stoppage-time penalty gave United a 2-1 win over City in the semi-final.' });
+classifyTopics({ title: null, text: 'Парламент принял закон о выборах, а оппозиция заявила, что новые правила помогут правящей партии.' });
+console.log(performance.now() - started);
+`;
+
+export async function coldStartReport(passes = 5): Promise<string[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'syndic-cold-start-'));
+  try {
+    const handler = path.join(dir, 'process-article.mjs');
+    const classifier = path.join(dir, 'classify.mjs');
+    await bundle(path.join(root, 'functions/process-article/handler.ts'), handler);
+    await bundle(path.join(root, 'shared/classify/index.ts'), classifier);
+    const bytes = readFileSync(handler);
+    writeFileSync(path.join(dir, 'probe.mjs'), probe);
+    const runs = Array.from({ length: passes }, () => Number(execFileSync(process.execPath, [path.join(dir, 'probe.mjs'), classifier], { encoding: 'utf8' }).trim()));
+    return [
+      `\nprocess-article bundle (esbuild, minified, AWS SDK inside): ${(bytes.length / 1e6).toFixed(1)} MB, ${(gzipSync(bytes).length / 1e6).toFixed(1)} MB compressed (gzip, about its zip size); classifier cold start in a fresh Node process (import of the bundled classifier + first English and first Russian article, both models decoded): median of ${passes} ${median(runs).toFixed(0)} ms (${runs.map((ms) => ms.toFixed(0)).join(', ')})`,
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
