@@ -9,7 +9,7 @@ export interface TrainingDoc {
   text: string;
   labels: string[];
   /** 'article': a whole article the project wrote (its seed files' "## articles"). */
-  source: 'huffpost' | 'iptc' | 'seed' | 'article' | 'sib';
+  source: 'huffpost' | 'iptc' | 'seed' | 'article';
 }
 
 export interface TopLevelTopic {

@@ -59,13 +59,6 @@ function labelsOf(category: string): string[] {
   return code ? [code] : [];
 }
 
-/** SIB-200's English train sentences with a mapped topic, as the English model's training examples. */
-export function sibEnglishDocs(): TrainingDoc[] {
-  return sibTrainingDocs()
-    .filter((doc) => doc.language === 'en' && doc.labels.length > 0)
-    .map((doc) => ({ title: null, text: doc.text, labels: doc.labels, source: 'sib' as const }));
-}
-
 /** The project's English training text (its whole articles stay out: the English model holds them aside). */
 export function projectDocs(docs: TrainingDoc[]): MultilingualDoc[] {
   return docs.filter((d) => d.source === 'seed').map((d) => ({ id: null, language: 'en', title: d.title, text: d.text, labels: d.labels }));

@@ -19,7 +19,7 @@ export interface TrainConfig extends TrainOptions {
   /** Headlines of one category joined into each synthetic article (0: none), four to a paragraph. */
   headlinesPerArticle: number;
   /** Per source of trained examples (articles are never trained on: see isHeldAside). */
-  sourceWeight: Record<'huffpost' | 'iptc' | 'seed', number> & { sib?: number };
+  sourceWeight: Record<Exclude<TrainingDoc['source'], 'article'>, number>;
   /** L2 strength of the word-vector model, trained apart from the term model (see trainTopicModel). */
   wordVectorL2: number;
 }
@@ -108,9 +108,7 @@ function balancedWeights(docs: TrainingDoc[], classIndex: Map<string, number>, c
   return docs.map((doc) => {
     if (doc.source === 'article') throw new Error('articles are held aside, never trained on');
     const share = doc.labels.reduce((sum, code) => sum + fair / mass[classIndex.get(code)!], 0) / doc.labels.length;
-    const weight = config.sourceWeight[doc.source];
-    if (weight === undefined) throw new Error(`no source weight for ${doc.source} examples`);
-    return weight * Math.min(5, Math.max(0.2, share));
+    return config.sourceWeight[doc.source] * Math.min(5, Math.max(0.2, share));
   });
 }
 
@@ -261,7 +259,6 @@ export function trainTopicModel(
           huffpost: count(trainDocs, 'huffpost'),
           iptc: count(trainDocs, 'iptc'),
           seed: count(trainDocs, 'seed'),
-          ...(count(trainDocs, 'sib') > 0 && { sib: count(trainDocs, 'sib') }),
           articlesHeldAside: count(asideDocs, 'article'),
           syntheticArticles: train.length - trainDocs.length,
         },
