@@ -13,6 +13,8 @@ import { annotatedItems, annotationReport, type AnnotatedItem } from './iptc-ann
 import { median, scoreSet, timePerItem, type SetReport } from './metrics.ts';
 import { trainNaiveBayes } from './naive-bayes.ts';
 import { sharedWordRuns } from './overlap.ts';
+import { sibReport } from './sib-bench.ts';
+import { coldStartReport } from './cold-start.ts';
 
 const PASSES = 5;
 
@@ -175,4 +177,4 @@ const entityLines = [
     });
   }),
 ];
-console.log([...lines, ...tables, ...reach, ...misses, ...handLabelled, ...handByClass, ...overlapLines, ...entityLines].join('\n'));
+console.log([...lines, ...tables, ...reach, ...misses, ...handLabelled, ...handByClass, ...overlapLines, ...sibReport(), ...(await coldStartReport()), ...entityLines].join('\n'));

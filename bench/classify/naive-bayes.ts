@@ -8,14 +8,19 @@ export interface NaiveBayes {
   rank(title: string | null, text: string): string[];
 }
 
-export function trainNaiveBayes(docs: TrainingDoc[], classes: string[]): NaiveBayes {
+/** `tokens` splits a text into the words counted: the English model's content words unless told otherwise. */
+export function trainNaiveBayes(
+  docs: Pick<TrainingDoc, 'title' | 'text' | 'labels'>[],
+  classes: string[],
+  tokens: (text: string) => string[] = contentWords,
+): NaiveBayes {
   const index = new Map(classes.map((c, i) => [c, i]));
   const wordCounts = classes.map(() => new Map<string, number>());
   const totals = new Float64Array(classes.length);
   const priors = new Float64Array(classes.length).fill(1);
   const vocabulary = new Set<string>();
   for (const doc of docs) {
-    const words = contentWords(`${doc.title ?? ''} ${doc.text}`);
+    const words = tokens(`${doc.title ?? ''} ${doc.text}`);
     for (const code of doc.labels) {
       const c = index.get(code)!;
       const share = 1 / doc.labels.length;
@@ -32,7 +37,7 @@ export function trainNaiveBayes(docs: TrainingDoc[], classes: string[]): NaiveBa
   return {
     classes,
     rank(title, text) {
-      const words = contentWords(`${title ?? ''} ${text}`).filter((w) => vocabulary.has(w));
+      const words = tokens(`${title ?? ''} ${text}`).filter((w) => vocabulary.has(w));
       const scores = classes.map((_, c) => {
         const denominator = Math.log(totals[c] + vocabulary.size);
         return words.reduce((s, w) => s + Math.log((wordCounts[c].get(w) ?? 0) + 1) - denominator, logPrior[c]);

@@ -1,4 +1,4 @@
-import { detectLanguage, normalizeLanguageTag } from '../language/index.ts';
+import { detectLanguage } from '../language/index.ts';
 
 export interface ClassifyInput {
   title: string | null;
@@ -6,7 +6,10 @@ export interface ClassifyInput {
   language?: string | null;
 }
 
-/** The given language (an ISO 639-1 code or a lang tag such as "en-GB"), else the one detected; null when it cannot be told. */
+/**
+ * The given language (an ISO 639-1 code or a lang tag such as "en-GB") unless the text is plainly in a
+ * script that language does not use, else the one detected; null when it cannot be told.
+ */
 export function resolveLanguage(input: ClassifyInput): string | null {
-  return normalizeLanguageTag(input.language) ?? detectLanguage(`${input.title ?? ''}\n${input.text}`);
+  return detectLanguage(`${input.title ?? ''}\n${input.text}`, input.language);
 }

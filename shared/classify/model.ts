@@ -110,8 +110,11 @@ export function encodeWeights(weights: Int16Array): string {
   return Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength).toString('base64');
 }
 
+/** A linear layer: one weight per feature and class, and a bias per class. */
+export type LinearLayer = Pick<LinearModel, 'classes' | 'weights' | 'weightScale' | 'bias'>;
+
 /** Raw per-class logits for one feature vector. */
-export function logits(model: LinearModel, indices: Int32Array, values: Float32Array): Float32Array {
+export function logits(model: LinearLayer, indices: Int32Array, values: Float32Array): Float32Array {
   const k = model.classes.length;
   const out = Float32Array.from(model.bias);
   for (let j = 0; j < indices.length; j++) {

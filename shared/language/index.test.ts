@@ -15,7 +15,30 @@ const TEXTS: Record<string, string[]> = {
   ja: ['日曜日の大雨で地域全体に洪水が発生し、当局は住民に自宅にとどまるよう呼びかけた。'],
   zh: ['周日的大雨导致整个地区发生洪水，当局呼吁居民待在家中。'],
   ar: ['قال الرئيس إن المحادثات ستستمر الأسبوع المقبل.'],
+  hi: ['राष्ट्रपति ने कहा कि बातचीत अगले सप्ताह जारी रहेगी।', 'तत्व और यौगिक एक अवस्था से दूसरी अवस्था में परिवर्तित हो सकते हैं।'],
+  tr: ['Cumhurbaşkanı görüşmelerin gelecek hafta devam edeceğini söyledi.', '64 yaşındaki kamyon sürücüsü kazada yaralanmamıştı.'],
+  pl: ['Atak wywołał ogromne napięcie pomiędzy Indiami a Pakistanem.'],
+  nl: ['De president zei dat de gesprekken volgende week worden voortgezet.'],
 };
+
+describe('detectLanguage between close neighbours', () => {
+  it('tells Russian from Ukrainian and Bulgarian by the letters only one of them writes', () => {
+    // Russian without ы or э, which trigram profiles took for Bulgarian or Ukrainian.
+    expect(detectLanguage('Недавно он проиграл Раоничу на турнире в Брисбене.')).toBe('ru');
+    expect(detectLanguage('Заят не пострадал в аварии, сообщила полиция.')).toBe('ru');
+    expect(detectLanguage('Нещодавно він програв Раоничу на турнірі в Брисбені.')).toBe('uk');
+    expect(detectLanguage('Държавата ще продължи да подкрепя българския бизнес през следващата година.')).toBe('bg');
+  });
+
+  it('keeps a language whose text merely names a Turkish or Polish place or person', () => {
+    expect(detectLanguage('The minister met Recep Erdoğan in Ankara on Tuesday to discuss trade.')).toBe('en');
+    expect(detectLanguage('Der Minister reiste am Dienstag nach Łódź, um dort Unternehmer zu treffen.')).toBe('de');
+  });
+
+  it('reads a Chinese sentence full of Latin names as Chinese', () => {
+    expect(detectLanguage('Curtis Cooper 在 University of Central Missouri 发现了最大的已知素数。')).toBe('zh');
+  });
+});
 
 describe('detectLanguage', () => {
   for (const [language, texts] of Object.entries(TEXTS)) {

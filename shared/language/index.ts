@@ -1,4 +1,4 @@
-import { franc } from 'franc-min';
+import { francAll } from 'franc-min';
 import { dominantScript, scriptOfLanguage, type Script } from './script.ts';
 
 // ISO 639-1 codes (all 183), to tell a real lang attribute from junk such as "x-default" or "zz".
@@ -54,13 +54,74 @@ const ISO_639_3_TO_1: Record<string, string> = {
 // Scripts used by a single language need no statistics.
 const SCRIPT_LANGUAGE: Partial<Record<Script, string>> = { hangul: 'ko', thai: 'th', greek: 'el', hebrew: 'he' };
 const KANA = /[\u3040-\u30ff]/;
+// Han and kana carry a word or a syllable each: a few of them make a Chinese or Japanese text even
+// when Latin names and numbers outnumber them.
+const CJK = /[\u3040-\u30ff\u4e00-\u9fff]/g;
+const MIN_CJK_CHARS = 5;
+
+/** The languages the topic model reads: a close call between one of them and another goes to it. */
+const PREFERRED = new Set(['eng', 'deu', 'fra', 'spa', 'rus', 'por', 'ita', 'nld', 'pol', 'ukr', 'tur', 'arb', 'cmn', 'jpn', 'hin']);
+// franc's trigram scores are relative to the best (1); within this distance the call is a close one.
+const CLOSE_CALL = 0.06;
+
+// franc-min knows Hindi's neighbours (Bhojpuri, Magahi, Maithili) by profiles close enough to take
+// plain Hindi from it; among Devanagari languages with an ISO 639-1 code it chooses from these.
+const DEVANAGARI_CANDIDATES = ['hin', 'mar', 'npi'];
+// Cyrillic text without any of the letters below is Russian or Ukrainian written without their own letters.
+const EAST_SLAVIC = ['rus', 'ukr'];
+
+/**
+ * Letters only one of the Cyrillic languages franc knows uses (of them, in running text): they settle
+ * Russian against Ukrainian, which share most trigrams, before any statistics.
+ */
+function cyrillicByLetters(sample: string): string | null {
+  if (/[ўЎ]/.test(sample)) return 'be';
+  if (/[ђћџЂЋЏ]/.test(sample)) return 'sr';
+  if (/[әғқңөұүһӘҒҚҢӨҰҮҺ]/.test(sample)) return 'kk';
+  const ukrainian = /[їєґЇЄҐ]/.test(sample) || /[іІ]/.test(sample);
+  const russian = /[ыэъёЫЭЪЁ]/.test(sample);
+  if (ukrainian) return russian ? null : 'uk';
+  // Without those letters, Bulgarian shows itself by its frequent hard sign, Serbian by ј, љ, њ.
+  if ((sample.match(/[ъЪ]/g)?.length ?? 0) >= 2 && !/[ыэЫЭ]/.test(sample)) return 'bg';
+  if (/[јљњЈЉЊ]/.test(sample)) return 'sr';
+  return russian ? 'ru' : null;
+}
+
+function francBest(sample: string, only?: string[]): string {
+  const ranked = francAll(sample, { minLength: MIN_LETTERS_FOR_GUESS, only });
+  const [best, bestScore] = ranked[0];
+  const preferred = ranked.find(([code, score]) => PREFERRED.has(code) && bestScore - score <= CLOSE_CALL);
+  return preferred ? preferred[0] : best;
+}
+
+// Letters of Turkish (dotless i, soft g) and of Portuguese (nasal vowels) that its close neighbours in
+// franc's list do not write: franc takes short Turkish for Hausa or Indonesian, Portuguese for Spanish.
+// A Turkish name in another language's sentence ("Erdoğan") has one such letter; Turkish text has more.
+const TURKISH = /[ıİğĞşŞ]/g;
+const AZERBAIJANI = /[əƏ]/;
+const PORTUGUESE = /[ãõçêôÃÕÇÊÔ]/;
+// Polish letters that no other language franc confuses it with writes: in two words, not one name.
+const POLISH_WORD = /\p{L}*[łąęśźżŁĄĘŚŹŻ]\p{L}*/gu;
+
+function latinGuess(sample: string): string | null {
+  if ((sample.match(TURKISH)?.length ?? 0) >= 2 && /[ıİğĞ]/.test(sample) && !AZERBAIJANI.test(sample)) return 'tr';
+  if (new Set(sample.match(POLISH_WORD)).size >= 2) return 'pl';
+  const code = francBest(sample);
+  if (code === 'spa' && PORTUGUESE.test(sample)) return 'pt';
+  return ISO_639_3_TO_1[code] ?? null;
+}
 
 function guess(sample: string): string | null {
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const cjk = sample.match(CJK)?.length ?? 0;
+  if (cjk >= MIN_CJK_CHARS && cjk * 6 >= letters) return KANA.test(sample) ? 'ja' : 'zh';
   if (letters < MIN_LETTERS_FOR_GUESS) return null;
   const script = dominantScript(sample);
   if (script === 'cjk') return KANA.test(sample) ? 'ja' : 'zh';
   const byScript = script ? SCRIPT_LANGUAGE[script] : undefined;
   if (byScript) return byScript;
-  return ISO_639_3_TO_1[franc(sample, { minLength: MIN_LETTERS_FOR_GUESS })] ?? null;
+  if (script === 'devanagari') return ISO_639_3_TO_1[francBest(sample, DEVANAGARI_CANDIDATES)] ?? null;
+  if (script === 'cyrillic') return cyrillicByLetters(sample) ?? ISO_639_3_TO_1[francBest(sample, EAST_SLAVIC)] ?? null;
+  if (script === 'latin') return latinGuess(sample);
+  return ISO_639_3_TO_1[francBest(sample)] ?? null;
 }
