@@ -3,6 +3,7 @@
 // message move task, and a redrive filtered by --reason moves only the matching messages.
 import { UsageError } from '../args.ts';
 import { JSON_OPTION, TARGET_OPTIONS, defineCommand } from '../command.ts';
+import { startProgress, type Progress } from '../progress.ts';
 import { openTarget } from '../target.ts';
 import { deadLetters } from '../../shared/pipeline/dependencies.ts';
 import { summarizeByReason } from '../../shared/store/dead-letters.ts';
@@ -34,7 +35,16 @@ async function dlq(
   try {
     const letters = deadLetters(target.runtime(), target.aws, { moveTask: !target.local });
     if (action === 'redrive') {
-      const result = await letters.redrive({ reason: values.reason, queue });
+      let progress: Progress | undefined;
+      const result = await letters.redrive(
+        { reason: values.reason, queue },
+        (toMove) => {
+          progress?.done();
+          progress = startProgress('dead letters moved back', toMove, values);
+        },
+        () => progress?.tick(),
+      );
+      progress?.done();
       if (values.json) console.log(JSON.stringify(result));
       else if (result.moveTasks.length > 0) console.log(`started ${result.moveTasks.length} SQS message move task(s) for about ${result.moved} message(s): ${result.moveTasks.join(', ')}`);
       else console.log(`moved ${result.moved} message(s) back to their queue${values.reason ? ` (reason ${values.reason})` : ''}`);

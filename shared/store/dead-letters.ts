@@ -100,8 +100,13 @@ export class DeadLetters {
    * Moves dead letters back to their source queue to be processed again (once the fault is gone).
    * With a reason, only the matching ones move; the rest stay. Each is sent before it is deleted, so a
    * crash in between leaves a copy in both queues, never in neither (processing is idempotent).
+   * `onMoving` hears how many of a queue's letters will move, `onMoved` of each one moved (for progress).
    */
-  async redrive(filter: { reason?: string; queue?: DeadLetterQueueName } = {}): Promise<RedriveResult> {
+  async redrive(
+    filter: { reason?: string; queue?: DeadLetterQueueName } = {},
+    onMoving?: (toMove: number) => void,
+    onMoved?: () => void,
+  ): Promise<RedriveResult> {
     const result: RedriveResult = { moved: 0, moveTasks: [] };
     for (const queue of this.queues.filter((q) => !filter.queue || q.name === filter.queue)) {
       if (this.options.moveTask && !filter.reason) {
@@ -111,6 +116,7 @@ export class DeadLetters {
         continue;
       }
       const messages = await this.receiveAll(queue);
+      onMoving?.(filter.reason ? messages.filter((message) => entryOf(queue, message).errorCode === filter.reason).length : messages.length);
       const keep: Message[] = [];
       for (const message of messages) {
         const entry = entryOf(queue, message);
@@ -123,6 +129,7 @@ export class DeadLetters {
         );
         await this.sqs.send(new DeleteMessageCommand({ QueueUrl: queue.url, ReceiptHandle: message.ReceiptHandle! }));
         result.moved++;
+        onMoved?.();
       }
       await this.release(queue, keep);
     }
