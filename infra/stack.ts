@@ -77,6 +77,8 @@ export class SyndicStack extends Stack {
     // Only PutObject: grantPut would add tagging, retention and abort rights the function never uses.
     processArticle.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [rawBucket.arnForObjects('*')] }));
     articles.dlq.grantSendMessages(processArticle);
+    // A job whose host has no turn for it yet is sent back to its own queue with a delay.
+    articles.queue.grantSendMessages(processArticle);
     processArticle.addEventSource(
       new SqsEventSource(articles.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 20 }),
     );

@@ -1,11 +1,15 @@
 // One pass of the deployed flow, in-process: schedule tick -> dispatch-feeds -> feed queue -> fetch-feed
 // -> article queue -> process-article, through the real handlers and real SQS messages.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { ScheduledEvent } from 'aws-lambda';
 import type { StateStore } from '../../shared/store/state-store.ts';
 import { newFeed } from '../../shared/pipeline/feeds-file.ts';
 import type { Outcome } from '../../functions/runtime.ts';
 import type { LocalEnvironment } from './local-environment.ts';
 import { drainQueue } from './event-source.ts';
+import type { DrainResult, SqsHandler } from './event-source.ts';
 
 export interface FlowSummary {
   feeds: number;
@@ -45,12 +49,30 @@ export async function runFlow(env: LocalEnvironment, progress: (line: string) =>
     progress(`schedule tick: ${dispatched} feed(s) due`);
     const feedRun = await drainQueue(env.aws.sqs, env.config.feedQueueUrl, fetchFeed.handler);
     summary.retries += feedRun.failed;
-    const articleRun = await drainQueue(env.aws.sqs, env.config.articleQueueUrl, processArticle.handler);
+    const articleRun = await drainUntilSettled(env.aws.sqs, env.config.articleQueueUrl, processArticle.handler);
     summary.retries += articleRun.failed;
   } finally {
     stop();
   }
   return summary;
+}
+
+/** Article jobs wait for their host's turn in the queue (per-message delays): drain until none is left delayed. */
+async function drainUntilSettled(sqs: SQSClient, queueUrl: string, handler: SqsHandler): Promise<DrainResult> {
+  const total: DrainResult = { received: 0, failed: 0 };
+  for (;;) {
+    const run = await drainQueue(sqs, queueUrl, handler);
+    total.received += run.received;
+    total.failed += run.failed;
+    const { Attributes = {} } = await sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: queueUrl,
+        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+      }),
+    );
+    if (Object.values(Attributes).every((count) => Number(count) === 0)) return total;
+    await sleep(100);
+  }
 }
 
 function tally(summary: FlowSummary, event: Outcome, progress: (line: string) => void): void {
@@ -76,6 +98,9 @@ function tally(summary: FlowSummary, event: Outcome, progress: (line: string) =>
     case 'updated':
       summary.updated++;
       progress(`updated ${o.record.title ?? o.id}`);
+      break;
+    case 'handed-back':
+      progress(`waiting ${o.delaySeconds} s in the queue for a turn at ${new URL(o.url).host}: ${o.url}`);
       break;
     case 'exists':
     case 'alias':
