@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
-  DEFAULT_HOST_GATE_LIMITS, MAX_BOOKING_HORIZON_MS, bookedTimes, waitForTurn, type AcquireOptions, type BookOptions, type HostGate, type HostGateLimits,
+  DEFAULT_HOST_GATE_LIMITS, MAX_BOOKING_HORIZON_MS, bookedTimes, hostBusy, waitForTurn, type AcquireOptions, type BookOptions, type HostGate, type HostGateLimits,
   type ReleaseHost, type TurnAttempt,
 } from './host-gate.ts';
 
@@ -12,6 +12,11 @@ export interface DynamoHostGateOptions extends Partial<HostGateLimits> {
   tableName: string;
   /** A slot whose holder died is free again after this long (must exceed the fetch timeout). */
   leaseMs?: number;
+}
+
+interface PaceState {
+  nextStartAt: number;
+  bookedUntil: number | null;
 }
 
 const isConditionFailure = (error: unknown) =>
@@ -42,6 +47,13 @@ export class DynamoHostGate implements HostGate {
 
   async acquire(host: string, options: AcquireOptions): Promise<ReleaseHost> {
     const delay = Math.max(this.limits.minDelayMs, options.minDelayMs ?? 0);
+    if (options.handBackAfterMs !== undefined) {
+      // A job that will be handed back anyway need not take a slot first: one read tells, one write books.
+      const pace = await this.readPace(host);
+      if (pace.nextStartAt > Date.now() + options.handBackAfterMs) {
+        throw hostBusy(options.url, (await this.bookFrom(host, pace, 1, delay))[0] ?? Date.now() + MAX_BOOKING_HORIZON_MS, this.limits.pollMs);
+      }
+    }
     const owner = randomUUID();
     let slot: number | null = null;
     const release: ReleaseHost = async () => {
@@ -72,12 +84,17 @@ export class DynamoHostGate implements HostGate {
   /** Optimistic: read the line's end, extend it only if nobody else did meanwhile, else read again. */
   async book(host: string, count: number, options: BookOptions = {}): Promise<number[]> {
     const delay = Math.max(this.limits.minDelayMs, options.minDelayMs ?? 0);
-    for (;;) {
-      const { Item } = await this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: { pk: `HOST#${host}`, sk: 'PACE' }, ConsistentRead: true }),
-      );
-      const booked = Item?.bookedUntil === undefined ? null : Number(Item.bookedUntil);
-      const times = bookedTimes(Date.now(), Math.max(Number(Item?.nextStartAt ?? 0), booked ?? 0), delay, count, options.horizonMs ?? MAX_BOOKING_HORIZON_MS);
+    return this.bookFrom(host, await this.readPace(host), count, delay, options.horizonMs);
+  }
+
+  private async readPace(host: string): Promise<PaceState> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: `HOST#${host}`, sk: 'PACE' }, ConsistentRead: true }));
+    return { nextStartAt: Number(Item?.nextStartAt ?? 0), bookedUntil: Item?.bookedUntil === undefined ? null : Number(Item.bookedUntil) };
+  }
+
+  private async bookFrom(host: string, read: PaceState, count: number, delay: number, horizonMs = MAX_BOOKING_HORIZON_MS): Promise<number[]> {
+    for (let pace = read; ; pace = await this.readPace(host)) {
+      const times = bookedTimes(Date.now(), Math.max(pace.nextStartAt, pace.bookedUntil ?? 0), delay, count, horizonMs);
       if (times.length === 0) return times;
       const until = times[times.length - 1] + delay;
       try {
@@ -86,8 +103,8 @@ export class DynamoHostGate implements HostGate {
             TableName: this.tableName,
             Key: { pk: `HOST#${host}`, sk: 'PACE' },
             UpdateExpression: 'SET bookedUntil = :until, expiresAt = :exp',
-            ConditionExpression: booked === null ? 'attribute_not_exists(bookedUntil)' : 'bookedUntil = :booked',
-            ExpressionAttributeValues: { ':until': until, ':exp': this.expiresAt(until), ...(booked === null ? {} : { ':booked': booked }) },
+            ConditionExpression: pace.bookedUntil === null ? 'attribute_not_exists(bookedUntil)' : 'bookedUntil = :booked',
+            ExpressionAttributeValues: { ':until': until, ':exp': this.expiresAt(until), ...(pace.bookedUntil === null ? {} : { ':booked': pace.bookedUntil }) },
           }),
         );
         return times;

@@ -86,14 +86,15 @@ export async function waitForTurn(
     const now = Date.now();
     const nextTry = Math.max(attempt.retryAt ?? now + poll, now + 1);
     if (attempt.retryAt === undefined) poll = Math.min(poll * 2, limits.pollMs * 16);
-    if (nextTry > giveUpAt) {
-      const comeBackAt = handBack ? await bookLater() : nextTry;
-      throw new FetchError('HOST_BUSY', options.url, `no turn for ${new URL(options.url).host} within the wait limit`, {
-        retryAfterMs: Math.max(comeBackAt - Date.now(), limits.pollMs),
-      });
-    }
+    if (nextTry > giveUpAt) throw hostBusy(options.url, handBack ? await bookLater() : nextTry, limits.pollMs);
     await sleep(nextTry - now, undefined, { signal: options.signal });
   }
+}
+
+export function hostBusy(url: string, comeBackAt: number, minRetryMs: number): FetchError {
+  return new FetchError('HOST_BUSY', url, `no turn for ${new URL(url).host} within the wait limit`, {
+    retryAfterMs: Math.max(comeBackAt - Date.now(), minRetryMs),
+  });
 }
 
 const MAX_IDLE_SCAN = 1000;
