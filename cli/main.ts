@@ -5,6 +5,7 @@ import { queryCommand } from './commands/query.ts';
 import { extractCommand } from './commands/extract.ts';
 import { feedsCommand } from './commands/feeds.ts';
 import { reprocessCommand } from './commands/reprocess.ts';
+import { costCommand } from './commands/cost.ts';
 import { UsageError } from './args.ts';
 
 const USAGE = `usage: syndic <command> [options]
@@ -19,6 +20,7 @@ commands:
   feeds sync [file]                   make the feeds match config/feeds.json (as a deploy does)
   reprocess [--since D] [--until D] [--source S] [--dry-run]
                                       rebuild records from the raw archive after an upgrade
+  cost [--articles-per-month N] [--json]  what ingesting N articles a month costs on AWS, line by line
 
 Local commands keep their data in .syndic/<profile> (--profile, default 'local'); --aws uses the
 deployed stack named by the SYNDIC_* variables (see README).`;
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   extract: extractCommand,
   feeds: feedsCommand,
   reprocess: reprocessCommand,
+  cost: costCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -23,7 +23,7 @@ import * as sfnTasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import {
   ARTICLES_TABLE, ARTICLE_QUEUE, FEED_QUEUE, FUNCTION_TIMEOUT_SECONDS, RAW_BUCKET, STATE_TABLE,
 } from '../shared/store/definitions.ts';
-import type { QueueDefinition, TableDefinition } from '../shared/store/definitions.ts';
+import type { IndexProjection, QueueDefinition, TableDefinition } from '../shared/store/definitions.ts';
 import { CONFIG_PK } from '../shared/store/state-store.ts';
 
 export interface SyndicStackProps extends StackProps {
@@ -270,7 +270,7 @@ export class SyndicStack extends Stack {
         indexName: index.name,
         partitionKey: attribute(index.partitionKey),
         sortKey: attribute(index.sortKey),
-        projectionType: dynamodb.ProjectionType.ALL,
+        ...projectionOf(index.projection),
       })),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -359,4 +359,10 @@ export class SyndicStack extends Stack {
     });
     return fn;
   }
+}
+
+function projectionOf(projection: IndexProjection = { type: 'ALL' }) {
+  return projection.type === 'INCLUDE'
+    ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: projection.attributes }
+    : { projectionType: projection.type === 'ALL' ? dynamodb.ProjectionType.ALL : dynamodb.ProjectionType.KEYS_ONLY };
 }

@@ -58,7 +58,7 @@ export async function runFlow(env: LocalEnvironment, progress: (line: string) =>
 }
 
 /** Article jobs wait for their host's turn in the queue (per-message delays): drain until none is left delayed. */
-async function drainUntilSettled(sqs: SQSClient, queueUrl: string, handler: SqsHandler): Promise<DrainResult> {
+export async function drainUntilSettled(sqs: SQSClient, queueUrl: string, handler: SqsHandler): Promise<DrainResult> {
   const total: DrainResult = { received: 0, failed: 0 };
   for (;;) {
     const run = await drainQueue(sqs, queueUrl, handler);

@@ -66,6 +66,9 @@ export const DEFAULT_HOST_GATE_LIMITS: HostGateLimits = { maxConcurrent: 2, minD
 
 export type TurnAttempt = { granted: true; release: ReleaseHost } | { granted: false; retryAt?: number };
 
+/** Time callers of this process spent asleep waiting for a host turn, for the benchmarks' billed-vs-active split. */
+export const hostWaitTotals = { ms: 0 };
+
 /**
  * The waiting loop both gates share: try, sleep until the next chance, give up at the deadline. A
  * caller that hands its job back gives up sooner, with a booked turn to come back at (`bookLater`).
@@ -87,7 +90,11 @@ export async function waitForTurn(
     const nextTry = Math.max(attempt.retryAt ?? now + poll, now + 1);
     if (attempt.retryAt === undefined) poll = Math.min(poll * 2, limits.pollMs * 16);
     if (nextTry > giveUpAt) throw hostBusy(options.url, handBack ? await bookLater() : nextTry, limits.pollMs);
-    await sleep(nextTry - now, undefined, { signal: options.signal });
+    try {
+      await sleep(nextTry - now, undefined, { signal: options.signal });
+    } finally {
+      hostWaitTotals.ms += Date.now() - now;
+    }
   }
 }
 

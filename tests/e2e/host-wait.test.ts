@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { openLocalEnvironment } from '../../cli/local/local-environment.ts';
 import type { LocalEnvironment } from '../../cli/local/local-environment.ts';
-import { runFlow } from '../../cli/local/local-flow.ts';
-import type { FlowSummary } from '../../cli/local/local-flow.ts';
+import { drainUntilSettled } from '../../cli/local/local-flow.ts';
 import { canonicalizeUrl } from '../../shared/feeds/index.ts';
 import { StateStore } from '../../shared/store/state-store.ts';
 import { JobQueue } from '../../shared/store/job-queue.ts';
@@ -21,11 +20,14 @@ import type { Outcome } from '../../functions/runtime.ts';
 const JOBS = 30;
 const WORDS = 'harbour council budget river school election market festival railway museum energy vaccine court bridge'.split(' ');
 
-/** A plain news page whose text differs from every other page's. */
+/** A plain news page whose text shares no sentence with any other page's (so none is taken for a copy). */
 function page(n: number): string {
-  const paragraphs = Array.from({ length: 6 }, (_, p) =>
-    `<p>${Array.from({ length: 40 }, (_, w) => WORDS[(n * 7 + p * 3 + w * (n % 5 + 1)) % WORDS.length]).join(' ')} story ${n} paragraph ${p}.</p>`,
-  );
+  let seed = n + 1;
+  const word = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return `${WORDS[seed % WORDS.length]}${(seed >> 8) % 997}`;
+  };
+  const paragraphs = Array.from({ length: 4 }, () => `<p>${Array.from({ length: 40 }, word).join(' ')}.</p>`);
   return `<!doctype html><html lang="en"><head><title>Story ${n}</title></head><body><article><h1>Story ${n}</h1>${paragraphs.join('')}</article></body></html>`;
 }
 
@@ -35,7 +37,7 @@ const starts: number[] = [];
 let inFlight = 0;
 let maxInFlight = 0;
 let env: LocalEnvironment;
-let summary: FlowSummary;
+let retries = 0;
 const outcomes: Extract<Outcome, { kind: 'article' }>[] = [];
 
 beforeAll(async () => {
@@ -51,7 +53,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 
-  env = await openLocalEnvironment({ settings: { SYNDIC_ALLOW_LOOPBACK: 'true' } });
+  // A long fetch timeout: on a crowded machine, three batches of extraction in one process can starve a
+  // fetch of CPU for seconds. The gate's own limits, not the timeout, are what this test is about.
+  env = await openLocalEnvironment({ settings: { SYNDIC_ALLOW_LOOPBACK: 'true', SYNDIC_FETCH_TIMEOUT_MS: '60000' } });
   const state = new StateStore(env.aws.dynamo, env.config.stateTable);
   const jobs: ArticleJob[] = [];
   for (let n = 0; n < JOBS; n++) {
@@ -64,15 +68,18 @@ beforeAll(async () => {
   // All at once, as a burst from another producer would arrive: nothing spread them out beforehand.
   await new JobQueue(env.aws.sqs, env.config.articleQueueUrl).sendAll(jobs);
   const runtime = await import('../../functions/runtime.ts');
+  const processArticle = await import('../../functions/process-article/handler.ts');
   const stop = runtime.onOutcome((event) => {
     if (event.kind === 'article') outcomes.push(event);
   });
   try {
-    summary = await runFlow(env);
+    // Three batches at once, as Lambda's event source mapping runs concurrent invocations.
+    const runs = await Promise.all([1, 2, 3].map(() => drainUntilSettled(env.aws.sqs, env.config.articleQueueUrl, processArticle.handler)));
+    retries = runs.reduce((sum, run) => sum + run.failed, 0);
   } finally {
     stop();
   }
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   await env?.close();
@@ -81,8 +88,8 @@ afterAll(async () => {
 
 describe('30 article jobs for one host at once', () => {
   it('stores every article, none failed or dead-lettered', async () => {
-    expect(summary.failures).toEqual([]);
-    expect(summary.stored).toBe(JOBS);
+    expect(outcomes.filter((o) => o.outcome.status === 'dead-lettered')).toEqual([]);
+    expect(outcomes.filter((o) => o.outcome.status === 'stored')).toHaveLength(JOBS);
     const { Messages = [] } = await env.aws.sqs.send(new ReceiveMessageCommand({ QueueUrl: env.config.articleDlqUrl, MaxNumberOfMessages: 10 }));
     expect(Messages).toEqual([]);
   });
@@ -90,7 +97,7 @@ describe('30 article jobs for one host at once', () => {
   it('spends no delivery attempt on waiting: every message is handled on its first receive', () => {
     expect(outcomes.filter((o) => o.outcome.status === 'stored')).toHaveLength(JOBS);
     expect(outcomes.map((o) => o.attempt).filter((attempt) => attempt !== 1)).toEqual([]);
-    expect(summary.retries).toBe(0);
+    expect(retries).toBe(0);
   });
 
   it('waits in the queue: jobs were handed back with a delay instead of waiting in the function', () => {
