@@ -79,7 +79,7 @@ beforeAll(async () => {
   } finally {
     stop();
   }
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await env?.close();
