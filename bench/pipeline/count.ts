@@ -43,6 +43,7 @@ interface Timing {
   wallMs: number;
   activeMs: number;
   waitMs: number;
+  cpuMs: number;
   peakRss: number;
   logBytes: number;
 }
@@ -53,9 +54,9 @@ let logBytes = 0;
 /** Times a handler as Lambda bills it (each invocation's wall), and how much of it was spent waiting for a host. */
 function timed(name: FunctionName, handler: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>) {
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-    const t = timings.get(name) ?? { invocations: 0, records: 0, wallMs: 0, activeMs: 0, waitMs: 0, peakRss: 0, logBytes: 0 };
+    const t = timings.get(name) ?? { invocations: 0, records: 0, wallMs: 0, activeMs: 0, waitMs: 0, cpuMs: 0, peakRss: 0, logBytes: 0 };
     timings.set(name, t);
-    const [started, waitedBefore, logsBefore] = [performance.now(), hostWaitTotals.ms, logBytes];
+    const [started, waitedBefore, logsBefore, cpuBefore] = [performance.now(), hostWaitTotals.ms, logBytes, process.cpuUsage()];
     try {
       return await handler(event, context);
     } finally {
@@ -68,6 +69,8 @@ function timed(name: FunctionName, handler: (event: SQSEvent, context: Context) 
       t.wallMs += Math.ceil(wall);
       t.activeMs += wall * (1 - waitShare);
       t.waitMs += waited;
+      const cpu = process.cpuUsage(cpuBefore);
+      t.cpuMs += (cpu.user + cpu.system) / 1000;
       t.peakRss = Math.max(t.peakRss, process.memoryUsage().rss);
       t.logBytes += logBytes - logsBefore;
     }
@@ -140,12 +143,13 @@ try {
   const functions: Record<string, FunctionCounts> = {};
   // One schedule tick dispatched this run's feeds.
   const tickBilled = per(Math.ceil(tickMs));
-  functions['dispatch-feeds'] = { invocationsPerArticle: per(1), billedMsPerArticle: tickBilled, activeMsPerArticle: tickBilled, memoryMb: MEMORY_MB['dispatch-feeds'], peakRssMb: 0, logBytesPerArticle: 0 };
+  functions['dispatch-feeds'] = { invocationsPerArticle: per(1), billedMsPerArticle: tickBilled, activeMsPerArticle: tickBilled, cpuMsPerArticle: tickBilled, memoryMb: MEMORY_MB['dispatch-feeds'], peakRssMb: 0, logBytesPerArticle: 0 };
   for (const [name, t] of timings) {
     functions[name] = {
       invocationsPerArticle: per(t.invocations),
       billedMsPerArticle: per(t.wallMs),
       activeMsPerArticle: per(t.activeMs),
+      cpuMsPerArticle: per(t.cpuMs),
       memoryMb: MEMORY_MB[name],
       peakRssMb: Math.round(t.peakRss / 2 ** 20),
       logBytesPerArticle: per(t.logBytes),
@@ -183,6 +187,8 @@ try {
     articleHandlerWaitShare: article ? +(1 - article.activeMs / article.wallMs).toFixed(3) : null,
     billedMsPerArticle: article ? Math.round(per(article.wallMs)) : null,
     activeMsPerArticle: article ? Math.round(per(article.activeMs)) : null,
+    cpuMsPerArticle: article ? Math.round(per(article.cpuMs)) : null,
+    loadAverage: +os.loadavg()[0].toFixed(1),
     writeUnitsPerArticle: +per(Object.values(ops.dynamo.writeUnits).reduce((a, b) => a + b, 0)).toFixed(1),
     out: path.relative(REPO, out),
   };
