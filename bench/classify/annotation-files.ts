@@ -1,11 +1,11 @@
 // Hand annotation, both ends (docs/topic-annotation.md):
 //   tsx bench/classify/annotation-files.ts export DIR   writes each set's sample (ag.jsonl, bbc.jsonl) and the topics (iptc-topics.md) for annotators
 //   tsx bench/classify/annotation-files.ts import DIR   reads DIR/<set>-<annotator>*.jsonl back into iptc-annotations.json
-// The exported text comes from ../shared/corpora and stays outside the repository.
+// The exported text comes from the research-only corpora (SYNDIC_EVAL_DIR) and stays outside the repository.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mediaTopics, topLevelTopics } from '../../shared/classify/train/corpus.ts';
+import { mediaTopics, topLevelTopics } from '../../scripts/topics/corpus.ts';
 import { agNews, bbcNews } from './eval-corpora.ts';
 import { annotationSample } from './iptc-sample.ts';
 

@@ -1,8 +1,8 @@
 // Evaluation-only corpora (AG News, BBC): research licences, never used to train the shipped model.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { labelMaps, readJsonLines } from '../../shared/classify/train/corpus.ts';
-import { sharedDir } from '../../shared/classify/train/shared-dir.ts';
+import { labelMaps, readJsonLines } from '../../scripts/topics/corpus.ts';
+import { EvalDataMissing, evalPath } from '../../scripts/data-paths.ts';
 
 export interface EvalDoc {
   title: string | null;
@@ -44,7 +44,7 @@ function mapped(set: Record<string, string[] | null>): Record<string, string[]> 
 }
 
 export function agNews(): EvalSet {
-  const csv = gunzipSync(readFileSync(sharedDir('corpora', 'ag_news', 'train_subsample.csv.gz'))).toString('utf8');
+  const csv = gunzipSync(readFileSync(evalPath('ag_news', 'train_subsample.csv.gz'))).toString('utf8');
   const names = ['1 World', '2 Sports', '3 Business', '4 Sci/Tech'];
   const docs = parseCsv(csv)
     .slice(1)
@@ -56,11 +56,26 @@ export function agNews(): EvalSet {
 
 export function bbcNews(): EvalSet {
   const rows = readJsonLines<{ label: string; title: string; text: string }>(
-    sharedDir('corpora', 'bbc_news', 'train.jsonl.gz'),
+    evalPath('bbc_news', 'train.jsonl.gz'),
   );
   return {
     name: 'BBC News',
     docs: rows.map((r) => ({ title: r.title, text: r.text, gold: r.label })),
     codes: mapped(labelMaps().bbc_news),
   };
+}
+
+/** The research-only sets that are present, and one line for each that is not (its rows are skipped). */
+export function availableEvalSets(): { sets: EvalSet[]; missing: string[] } {
+  const sets: EvalSet[] = [];
+  const missing: string[] = [];
+  for (const load of [bbcNews, agNews]) {
+    try {
+      sets.push(load());
+    } catch (error) {
+      if (!(error instanceof EvalDataMissing)) throw error;
+      missing.push(`skipped: ${error.message}`);
+    }
+  }
+  return { sets, missing };
 }

@@ -1,7 +1,7 @@
 // A fixed random sample of the evaluation sets, labelled by hand against IPTC itself (not through the
 // crosswalk): what an editor would file each item under. It shows how far the crosswalk's one-desk
 // classes and the IPTC topics part ways, and checks the threshold against real multi-topic labels.
-// The annotations name items by index and a hash of their text; the text stays in ../shared/corpora.
+// The annotations name items by index and a hash of their text; the text stays in the research-only corpora.
 import { createHash } from 'node:crypto';
 import { seededRandom } from '../../shared/random.ts';
 import type { EvalDoc, EvalSet } from './eval-corpora.ts';

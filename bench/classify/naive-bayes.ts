@@ -1,7 +1,7 @@
 // The named peer: multinomial naive Bayes over the HuffPost headlines alone (stopwords removed),
 // the model the issue reports at about 64 % (BBC) and 56 % (AG).
 import { contentWords } from '../../shared/classify/text-features.ts';
-import type { TrainingDoc } from '../../shared/classify/train/corpus.ts';
+import type { TrainingDoc } from '../../scripts/topics/corpus.ts';
 
 export interface NaiveBayes {
   classes: string[];

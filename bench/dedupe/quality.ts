@@ -1,6 +1,6 @@
-import type { Detector } from '../../shared/dedupe/eval/detectors.ts';
-import { score, type Scores } from '../../shared/dedupe/eval/metrics.ts';
-import { EDIT_NAMES, type EditName, type EvaluationPair } from '../../shared/dedupe/eval/pairs.ts';
+import type { Detector } from './eval/detectors.ts';
+import { score, type Scores } from './eval/metrics.ts';
+import { EDIT_NAMES, type EditName, type EvaluationPair } from './eval/pairs.ts';
 import { fingerprint, hammingDistance, type Fingerprint } from '../../shared/dedupe/index.ts';
 
 export interface FingerprintedPair {

@@ -1,4 +1,4 @@
-import type { Scores } from '../../shared/dedupe/eval/metrics.ts';
+import type { Scores } from './eval/metrics.ts';
 import type { EditRecall, VariantFalseAlarms } from './quality.ts';
 
 export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {

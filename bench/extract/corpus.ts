@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { dataPath } from '../../scripts/data-paths.ts';
 
 export interface BenchmarkPage {
   id: string;
@@ -8,12 +9,9 @@ export interface BenchmarkPage {
   articleBody: string;
 }
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-
-/** The shared corpus lives beside the repository; SYNDIC_SHARED_DIR points elsewhere if needed. */
+/** The benchmark corpus (MIT) is committed under data/. */
 export function corpusDir(): string {
-  const shared = process.env.SYNDIC_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
-  return path.join(shared, 'corpora', 'article-extraction-benchmark');
+  return dataPath('extraction-benchmark');
 }
 
 /** The pages with their expected article bodies; the HTML is read one page at a time. */

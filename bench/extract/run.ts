@@ -103,7 +103,7 @@ function main(): void {
   writeFileSync(path.join(repoRoot, 'docs', 'benchmarks-extract.md'), [
     '# Article extraction benchmark',
     '',
-    'Corpus: article-extraction-benchmark (181 news pages with human-checked bodies, MIT), read from `../shared/corpora/article-extraction-benchmark` (or `$SYNDIC_SHARED_DIR/corpora/...`).',
+    'Corpus: article-extraction-benchmark (181 news pages with human-checked bodies, MIT), committed in `data/extraction-benchmark`.',
     'Metric: the benchmark\'s own (its evaluate.py): token 4-gram shingles, per-page precision and recall averaged over pages, F1 of the averages.',
     'syndic gets the raw bytes and runs its whole `extractArticle` (charset, metadata, language, body); Readability gets a linkedom document of the UTF-8 text and returns `textContent`.',
     'Each extractor runs in its own plain-Node processes (an esbuild bundle, as deployed), so its peak RSS is its own; CPU time counts all threads of the process, garbage collection included.',

@@ -1,8 +1,5 @@
-// 500-entry feeds built from real news text (BBC News corpus in the shared data folder, read at run time).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+// 500-entry feeds built from news text written for the project (data/topics-seed: whole articles, then briefs).
+import { seedDocs } from '../../scripts/topics/corpus.ts';
 
 interface Article {
   id: string;
@@ -11,19 +8,21 @@ interface Article {
   text: string;
 }
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const sharedDir = process.env.SYNDIC_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
-
 export function loadArticles(count: number): Article[] {
-  const file = path.join(sharedDir, 'corpora', 'bbc_news', 'train.jsonl.gz');
-  const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter(Boolean);
-  if (lines.length < count) throw new Error(`${file} has ${lines.length} articles, ${count} needed`);
-  return lines.slice(0, count).map((line) => JSON.parse(line) as Article);
+  const docs = seedDocs().filter((doc) => doc.source === 'article' || doc.source === 'seed');
+  docs.sort((a, b) => Number(b.source === 'article') - Number(a.source === 'article'));
+  if (docs.length < count) throw new Error(`the project's text has ${docs.length} articles, ${count} needed`);
+  return docs.slice(0, count).map((doc, i) => ({
+    id: `project/${i + 1}`,
+    label: doc.labels[0],
+    title: doc.title ?? doc.text.split(' ').slice(0, 8).join(' '),
+    text: doc.text,
+  }));
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const paragraphs = (text: string) => text.split(/\n+/).map((p) => `<p>${esc(p)}</p>`).join('\n');
-const slug = (a: Article) => a.id.replace(/^bbc\//, '').replace(/\.txt$/, '');
+const slug = (a: Article) => a.id.replace(/^project\//, 'story-');
 // Deterministic dates, one hour apart going back from the benchmark's reference date.
 const dateOf = (i: number) => new Date(Date.UTC(2026, 10, 27, 6) - i * 3_600_000);
 

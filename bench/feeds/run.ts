@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import RssParser from 'rss-parser';
 import { MemoryHostGate, RobotsTxtChecker, safeFetch } from '../../shared/fetch/index.ts';
-import { respond, TestServer } from '../../shared/fetch/testing/test-server.ts';
+import { respond, TestServer } from '../../tests/support/test-server.ts';
 import { canonicalizeUrl, parseFeed } from '../../shared/feeds/index.ts';
 import { CASES } from './cases.ts';
 import { atomFeed, jsonFeed, loadArticles, rssFeed } from './fixtures.ts';

@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sharedDir } from './eval/corpus.ts';
-import { sharesBandKey } from './eval/detectors.ts';
+import { sharesBandKey } from '../../bench/dedupe/eval/detectors.ts';
 import { DEDUPE_VERSION, containment, fingerprint, isSyndicatedCopy, similarity, type Fingerprint } from './index.ts';
 
 // The seed is a scraped syndicated copy: the story, then 'Source link', a byline and a comment form.
-const scraped = readFileSync(path.join(sharedDir(), 'seeds', 'scraped-article.txt'), 'utf8');
+const scraped = readFileSync(path.join(import.meta.dirname, '..', '..', 'data', 'seeds', 'scraped-article.txt'), 'utf8');
 const story = scraped.slice(0, scraped.indexOf('Source link')).trim();
 const paragraphs = story.split(/\n\s*\n/);
 

@@ -5,11 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { EXTRACTOR_VERSION, countWords, extractArticle } from './index.ts';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name));
-const sharedDir = process.env.SYNDIC_SHARED_DIR ?? path.resolve(import.meta.dirname, '..', '..', '..', 'shared');
 const paragraphsOf = (text: string) => text.split('\n\n');
 
 describe('extractArticle on a syndicated WordPress page', () => {
-  const seed = readFileSync(path.join(sharedDir, 'seeds', 'scraped-article.txt'), 'utf8').trim().split('\n\n');
+  const seed = readFileSync(path.join(import.meta.dirname, '..', '..', 'data', 'seeds', 'scraped-article.txt'), 'utf8').trim().split('\n\n');
   const articleParagraphs = seed.slice(0, seed.indexOf('Source link'));
   const article = extractArticle(fixture('wordpress-syndicated.html'), 'https://worldnewsdaily.example/?p=4312', { contentType: 'text/html; charset=UTF-8' });
 

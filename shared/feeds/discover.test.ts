@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeFetch } from '../fetch/index.ts';
-import { respond, TestServer } from '../fetch/testing/test-server.ts';
+import { respond, TestServer } from '../../tests/support/test-server.ts';
 import { discoverFeeds, type DiscoveryFetcher } from './index.ts';
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError, safeFetch } from '../fetch/index.ts';
-import { TestServer } from '../fetch/testing/test-server.ts';
+import { TestServer } from '../../tests/support/test-server.ts';
 import { nextFeedHealth, parseFeed, type FeedHealth } from './index.ts';
 
 // The fetch-then-parse path of a feed over real sockets, as the fetch-feed function runs it.

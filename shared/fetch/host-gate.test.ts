@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoHostGate, DynamoRobotsCache, FetchError, MemoryHostGate, RobotsTxtChecker, safeFetch, type HostGate } from './index.ts';
-import { startLocalStateTable, type LocalTable } from './testing/dynalite-table.ts';
-import { respond, TestServer } from './testing/test-server.ts';
+import { startLocalStateTable, type LocalTable } from '../../tests/support/dynalite-table.ts';
+import { respond, TestServer } from '../../tests/support/test-server.ts';
 
 let server: TestServer;
 let table: LocalTable;

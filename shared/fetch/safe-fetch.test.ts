@@ -6,7 +6,7 @@ import net, { type AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FetchError, MemoryHostGate, RobotsTxtChecker, safeFetch, type SafeFetchOptions } from './index.ts';
-import { respond, TestServer } from './testing/test-server.ts';
+import { respond, TestServer } from '../../tests/support/test-server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
