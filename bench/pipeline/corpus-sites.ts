@@ -1,4 +1,4 @@
-// The 181-page, 20-host case of issue 18: the extraction benchmark's pages spread round-robin over
+// The 181-page, 20-host case of issue 18: the extraction benchmark's pages (data/extraction-benchmark) spread round-robin over
 // twenty local news sites (host-01.localhost ... host-20.localhost), each with an RSS feed listing its
 // pages, served on 127.0.0.1 by the sample server. Nothing leaves the machine.
 //
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { startSampleServer } from '../../cli/local/sample-server.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const CORPUS_CANDIDATES = [path.join(REPO, 'data/article-extraction-benchmark'), path.join(REPO, '../shared/corpora/article-extraction-benchmark')];
+const CORPUS_CANDIDATES = [path.join(REPO, 'data/extraction-benchmark')];
 
 export interface CorpusSites {
   dir: string;
