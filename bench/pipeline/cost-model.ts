@@ -61,7 +61,8 @@ export interface Prices {
   dynamodb: { perWriteUnit: number; perReadUnit: number; perGbMonth: number };
   s3: { perPut: number; perGet: number; perGbMonthStandard: number; perGbMonthInfrequent: number; perGbMonthGlacierInstant: number };
   scheduler: { perInvocation: number };
-  stepFunctions: { perStateTransition: number };
+  /** The Reprocess Distributed Map runs one Express child execution per raw copy. */
+  stepFunctions: { perStateTransition: number; perExpressRequest: number; perExpressGbSecond: number };
   logs: { perGbIngested: number; perGbMonthStored: number };
 }
 
@@ -86,14 +87,17 @@ export const PRICES: Prices = {
   dynamodb: { perWriteUnit: 0.625 / 1e6, perReadUnit: 0.125 / 1e6, perGbMonth: 0.25 },
   s3: { perPut: 0.005 / 1000, perGet: 0.0004 / 1000, perGbMonthStandard: 0.023, perGbMonthInfrequent: 0.0125, perGbMonthGlacierInstant: 0.004 },
   scheduler: { perInvocation: 1 / 1e6 },
-  stepFunctions: { perStateTransition: 0.025 / 1000 },
+  stepFunctions: { perStateTransition: 0.025 / 1000, perExpressRequest: 1 / 1e6, perExpressGbSecond: 0.06 / 3600 },
   logs: { perGbIngested: 0.5, perGbMonthStored: 0.03 },
 };
 
 /** Lambda's own START, END and REPORT lines per invocation, bytes (as CloudWatch Logs ingests them). */
 export const LAMBDA_PLATFORM_LOG_BYTES = 330;
-/** State transitions per article of a reprocess: the Distributed Map's item iteration and its one Task state. */
-export const REPROCESS_TRANSITIONS_PER_ARTICLE = 2;
+/**
+ * An Express child execution per article in a reprocess, billed at 64 MB for as long as it runs; assumed
+ * 1 s (its one Task, the reprocess-item Lambda, was not part of the counting run).
+ */
+export const REPROCESS_CHILD_GB_SECONDS = (64 / 1024) * 1;
 export const SCHEDULE_TICKS_PER_MONTH = (30 * 24 * 60) / 15;
 /** Lambda gives a function one full vCPU at 1,769 MB and a proportional share below that. */
 export const FULL_VCPU_MB = 1769;
@@ -115,6 +119,8 @@ export function modelledBilledMs(fn: FunctionCounts, awsRequestsPerArticle: numb
 
 export interface CostLine {
   line: string;
+  /** Ingesting is the monthly run cost; storage grows with what is kept; a reprocess is run on demand. */
+  kind: 'ingest' | 'storage' | 'reprocess';
   /** What is counted, in words. */
   basis: string;
   usdPerMonth: number;
@@ -125,8 +131,10 @@ export interface CostTable {
   region: string;
   pricesReadOn: string;
   lines: CostLine[];
-  /** Every line of ingesting, storage growth apart. */
+  /** Every line of ingesting, storage growth and reprocessing apart. */
   ingestUsdPerMonth: number;
+  /** Rebuilding one month's articles from the raw archive (Step Functions only). */
+  reprocessUsd: number;
   /** Keeping one month's articles a year (DynamoDB and S3 storage, summed over twelve months). */
   keepOneYearUsd: number;
   dominant: string;
@@ -160,24 +168,24 @@ export function costTable(counts: PipelineCounts, articlesPerMonth: number, pric
   const s3Gb = (counts.s3.putBytes * n) / GB;
 
   const lines: CostLine[] = [
-    { line: 'Lambda requests', basis: `${fmt(lambdaRequests)} invocations`, usdPerMonth: lambdaRequests * prices.lambda.perRequest },
-    { line: 'Lambda duration (arm64)', basis: `${fmt(gbSeconds)} GB-s`, usdPerMonth: gbSeconds * prices.lambda.perGbSecondArm },
-    { line: 'SQS requests', basis: `${fmt(sqsRequests)} requests`, usdPerMonth: sqsRequests * prices.sqs.perRequest },
-    { line: 'DynamoDB writes (on-demand, indexes included)', basis: `${fmt(writeUnits)} write units`, usdPerMonth: writeUnits * prices.dynamodb.perWriteUnit },
-    { line: 'DynamoDB reads (on-demand)', basis: `${fmt(readUnits)} read units`, usdPerMonth: readUnits * prices.dynamodb.perReadUnit },
-    { line: 'S3 requests', basis: `${fmt(counts.s3.puts * n)} PUTs, ${fmt(counts.s3.gets * n)} GETs`, usdPerMonth: counts.s3.puts * n * prices.s3.perPut + counts.s3.gets * n * prices.s3.perGet },
-    { line: 'EventBridge Scheduler', basis: `${fmt(SCHEDULE_TICKS_PER_MONTH)} ticks (every 15 min)`, usdPerMonth: SCHEDULE_TICKS_PER_MONTH * prices.scheduler.perInvocation },
+    { kind: 'ingest', line: 'Lambda requests', basis: `${fmt(lambdaRequests)} invocations`, usdPerMonth: lambdaRequests * prices.lambda.perRequest },
+    { kind: 'ingest', line: 'Lambda duration (arm64)', basis: `${fmt(gbSeconds)} GB-s`, usdPerMonth: gbSeconds * prices.lambda.perGbSecondArm },
+    { kind: 'ingest', line: 'SQS requests', basis: `${fmt(sqsRequests)} requests`, usdPerMonth: sqsRequests * prices.sqs.perRequest },
+    { kind: 'ingest', line: 'DynamoDB writes (on-demand, indexes included)', basis: `${fmt(writeUnits)} write units`, usdPerMonth: writeUnits * prices.dynamodb.perWriteUnit },
+    { kind: 'ingest', line: 'DynamoDB reads (on-demand)', basis: `${fmt(readUnits)} read units`, usdPerMonth: readUnits * prices.dynamodb.perReadUnit },
+    { kind: 'ingest', line: 'S3 requests', basis: `${fmt(counts.s3.puts * n)} PUTs, ${fmt(counts.s3.gets * n)} GETs`, usdPerMonth: counts.s3.puts * n * prices.s3.perPut + counts.s3.gets * n * prices.s3.perGet },
+    { kind: 'ingest', line: 'EventBridge Scheduler', basis: `${fmt(SCHEDULE_TICKS_PER_MONTH)} ticks (every 15 min)`, usdPerMonth: SCHEDULE_TICKS_PER_MONTH * prices.scheduler.perInvocation },
     {
-      line: 'Step Functions (one full reprocess a month)',
-      basis: `${fmt(REPROCESS_TRANSITIONS_PER_ARTICLE * n)} state transitions`,
-      usdPerMonth: REPROCESS_TRANSITIONS_PER_ARTICLE * n * prices.stepFunctions.perStateTransition,
+      kind: 'reprocess',
+      line: 'Step Functions (a reprocess of the month)',
+      basis: `${fmt(n)} Express child executions`,
+      usdPerMonth: n * (prices.stepFunctions.perExpressRequest + REPROCESS_CHILD_GB_SECONDS * prices.stepFunctions.perExpressGbSecond),
     },
-    { line: 'CloudWatch Logs ingestion', basis: `${(logBytes / GB).toFixed(2)} GB`, usdPerMonth: (logBytes / GB) * prices.logs.perGbIngested },
-    { line: 'DynamoDB storage (first month)', basis: `${dynamoGb.toFixed(2)} GB`, usdPerMonth: dynamoGb * prices.dynamodb.perGbMonth },
-    { line: 'S3 storage (first month, Standard)', basis: `${s3Gb.toFixed(2)} GB`, usdPerMonth: s3Gb * prices.s3.perGbMonthStandard },
+    { kind: 'ingest', line: 'CloudWatch Logs ingestion', basis: `${(logBytes / GB).toFixed(2)} GB`, usdPerMonth: (logBytes / GB) * prices.logs.perGbIngested },
+    { kind: 'storage', line: 'DynamoDB storage (first month)', basis: `${dynamoGb.toFixed(2)} GB`, usdPerMonth: dynamoGb * prices.dynamodb.perGbMonth },
+    { kind: 'storage', line: 'S3 storage (first month, Standard)', basis: `${s3Gb.toFixed(2)} GB`, usdPerMonth: s3Gb * prices.s3.perGbMonthStandard },
   ];
-  const storage = new Set(['DynamoDB storage (first month)', 'S3 storage (first month, Standard)']);
-  const ingest = lines.filter((l) => !storage.has(l.line));
+  const ingest = lines.filter((l) => l.kind === 'ingest');
   // The raw copies move to Infrequent Access after 30 days (RAW_BUCKET), so a year is 1 month Standard + 11 IA.
   const keepOneYearUsd = dynamoGb * prices.dynamodb.perGbMonth * 12 + s3Gb * (prices.s3.perGbMonthStandard + 11 * prices.s3.perGbMonthInfrequent);
   return {
@@ -186,6 +194,7 @@ export function costTable(counts: PipelineCounts, articlesPerMonth: number, pric
     pricesReadOn: prices.readOn,
     lines,
     ingestUsdPerMonth: ingest.reduce((s, l) => s + l.usdPerMonth, 0),
+    reprocessUsd: lines.filter((l) => l.kind === 'reprocess').reduce((s, l) => s + l.usdPerMonth, 0),
     keepOneYearUsd,
     dominant: [...ingest].sort((a, b) => b.usdPerMonth - a.usdPerMonth)[0].line,
   };
@@ -204,7 +213,7 @@ export function formatCostTable(table: CostTable): string {
     '',
     ...rows,
     '',
-    `${'ingesting, all lines but storage'.padEnd(width)}  ${usd(table.ingestUsdPerMonth).padStart(10)}  a month (largest: ${table.dominant})`,
+    `${'ingesting (all but storage and reprocess)'.padEnd(width)}  ${usd(table.ingestUsdPerMonth).padStart(10)}  a month (largest: ${table.dominant})`,
     `${"keeping one month's articles a year".padEnd(width)}  ${usd(table.keepOneYearUsd).padStart(10)}  DynamoDB + S3 (Standard 30 days, then Infrequent Access)`,
   ].join('\n');
 }

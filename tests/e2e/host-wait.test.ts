@@ -74,18 +74,22 @@ beforeAll(async () => {
   const stop = runtime.onOutcome((event) => {
     if (event.kind === 'article') outcomes.push(event);
   });
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: []) => {
-    if (String(chunk).includes('article will be retried')) retried.push(String(chunk));
-    return write(chunk, ...rest);
-  }) as typeof process.stdout.write;
+  // Warnings go to stderr, other levels to stdout (Powertools' console): watch both.
+  const streams = [process.stdout, process.stderr];
+  const writes = streams.map((stream) => stream.write.bind(stream));
+  streams.forEach((stream, i) => {
+    stream.write = ((chunk: string | Uint8Array, ...rest: []) => {
+      if (String(chunk).includes('article will be retried')) retried.push(String(chunk));
+      return writes[i](chunk, ...rest);
+    }) as typeof stream.write;
+  });
   try {
     // Three batches at once, as Lambda's event source mapping runs concurrent invocations.
     const runs = await Promise.all([1, 2, 3].map(() => drainUntilSettled(env.aws.sqs, env.config.articleQueueUrl, processArticle.handler)));
     retries = runs.reduce((sum, run) => sum + run.failed, 0);
   } finally {
     stop();
-    process.stdout.write = write;
+    streams.forEach((stream, i) => (stream.write = writes[i]));
   }
 }, 600_000);
 
