@@ -6,6 +6,7 @@ import { extractCommand } from './commands/extract.ts';
 import { feedsCommand } from './commands/feeds.ts';
 import { reprocessCommand } from './commands/reprocess.ts';
 import { costCommand } from './commands/cost.ts';
+import { serveCommand } from './commands/serve.ts';
 import { UsageError } from './args.ts';
 
 const USAGE = `usage: syndic <command> [options]
@@ -21,6 +22,7 @@ commands:
   reprocess [--since D] [--until D] [--source S] [--dry-run]
                                       rebuild records from the raw archive after an upgrade
   cost [--articles-per-month N] [--json]  what ingesting N articles a month costs on AWS, line by line
+  serve [--port 4790] [--aws] [--open] the web console on 127.0.0.1 (articles, stories, feeds, dead letters)
 
 Local commands keep their data in .syndic/<profile> (--profile, default 'local'); --aws uses the
 deployed stack named by the SYNDIC_* variables (see README).`;
@@ -33,6 +35,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   feeds: feedsCommand,
   reprocess: reprocessCommand,
   cost: costCommand,
+  serve: serveCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
