@@ -227,8 +227,8 @@ describe('reprocess-item, given the items the state machine makes', () => {
 describe('sync-feeds, as the deploy trigger runs it', () => {
   it('adds the feeds of the bundled config/feeds.json and keeps the feed added by hand', async () => {
     const result = await lambdas.SyncFeeds.invoke({});
-    expect(result).toEqual({ added: feedsFile.feeds.map((feed) => feed.url), removed: [], kept: 0 });
-    expect(await lambdas.SyncFeeds.invoke({})).toEqual({ added: [], removed: [], kept: feedsFile.feeds.length });
+    expect(result).toEqual({ added: feedsFile.feeds.map((feed) => feed.url), removed: [], kept: 0, rulesChanged: [] });
+    expect(await lambdas.SyncFeeds.invoke({})).toEqual({ added: [], removed: [], kept: feedsFile.feeds.length, rulesChanged: [] });
     const feeds = await get('/feeds');
     const urls = (feeds.body.items as { url: string }[]).map((feed) => feed.url).sort();
     expect(urls).toEqual([site.manifest.feeds[0].url, ...feedsFile.feeds.map((feed) => feed.url)].sort());
