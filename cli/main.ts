@@ -7,12 +7,13 @@ import { extractCommand } from './commands/extract.ts';
 import { feedsCommand } from './commands/feeds.ts';
 import { reprocessCommand } from './commands/reprocess.ts';
 import { dlqCommand } from './commands/dlq.ts';
+import { costCommand } from './commands/cost.ts';
 import { serveCommand } from './commands/serve.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './args.ts';
 
-export const COMMANDS: Command[] = [startCommand, ingestCommand, queryCommand, extractCommand, feedsCommand, reprocessCommand, dlqCommand, doctorCommand, serveCommand];
+export const COMMANDS: Command[] = [startCommand, ingestCommand, queryCommand, extractCommand, feedsCommand, reprocessCommand, dlqCommand, doctorCommand, serveCommand, costCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.spec.name.length));

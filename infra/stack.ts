@@ -23,7 +23,7 @@ import * as sfnTasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import {
   ARTICLES_TABLE, ARTICLE_QUEUE, FEED_QUEUE, FUNCTION_TIMEOUT_SECONDS, RAW_BUCKET, STATE_TABLE,
 } from '../shared/store/definitions.ts';
-import type { QueueDefinition, TableDefinition } from '../shared/store/definitions.ts';
+import type { IndexProjection, QueueDefinition, TableDefinition } from '../shared/store/definitions.ts';
 import type { StackOutputName } from '../shared/stack-outputs.ts';
 import { CONFIG_PK } from '../shared/store/state-store.ts';
 
@@ -78,6 +78,8 @@ export class SyndicStack extends Stack {
     // Only PutObject: grantPut would add tagging, retention and abort rights the function never uses.
     processArticle.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [rawBucket.arnForObjects('*')] }));
     articles.dlq.grantSendMessages(processArticle);
+    // A job whose host has no turn for it yet is sent back to its own queue with a delay.
+    articles.queue.grantSendMessages(processArticle);
     processArticle.addEventSource(
       new SqsEventSource(articles.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 20 }),
     );
@@ -286,7 +288,7 @@ export class SyndicStack extends Stack {
         indexName: index.name,
         partitionKey: attribute(index.partitionKey),
         sortKey: attribute(index.sortKey),
-        projectionType: dynamodb.ProjectionType.ALL,
+        ...projectionOf(index.projection),
       })),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -375,4 +377,10 @@ export class SyndicStack extends Stack {
     });
     return fn;
   }
+}
+
+function projectionOf(projection: IndexProjection = { type: 'ALL' }) {
+  return projection.type === 'INCLUDE'
+    ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: projection.attributes }
+    : { projectionType: projection.type === 'ALL' ? dynamodb.ProjectionType.ALL : dynamodb.ProjectionType.KEYS_ONLY };
 }

@@ -46,15 +46,17 @@ export async function timeIngestFeed(entries: number, rounds: number, warmup: nu
       res.end(bodies[Number(query.get('round'))]);
     });
     const ports = { client: table.client, tableName: table.tableName };
+    const hostGate = new DynamoHostGate({ ...ports, minDelayMs: 0 });
     const fetchOptions = {
       allowLoopback: true,
-      hostGate: new DynamoHostGate({ ...ports, minDelayMs: 0 }),
+      hostGate,
       robots: new RobotsTxtChecker({ cache: new DynamoRobotsCache(ports) }),
     };
     const deps: IngestFeedDeps = {
       state: new StateStore(table.client, table.tableName),
       articleQueue: new JobQueue(sqs, QueueUrl!),
       fetch: (url, options) => safeFetch(url, { ...fetchOptions, ...options }),
+      hostGate,
       now: () => new Date(),
       feedIntervalMs: 15 * 60_000,
     };

@@ -8,7 +8,7 @@ import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { AwsClients } from '../../shared/aws/clients.ts';
 import { QUEUES, RAW_BUCKET, TABLES } from '../../shared/store/definitions.ts';
-import type { QueueDefinition, TableDefinition } from '../../shared/store/definitions.ts';
+import type { IndexDefinition, QueueDefinition, TableDefinition } from '../../shared/store/definitions.ts';
 
 /** Creates everything and returns the settings the pipeline reads (shared/config.ts). */
 export async function ensureResources(aws: AwsClients): Promise<Record<string, string>> {
@@ -25,6 +25,13 @@ export async function ensureResources(aws: AwsClients): Promise<Record<string, s
     SYNDIC_ARTICLE_QUEUE_URL: articles.url,
     SYNDIC_ARTICLE_DLQ_URL: articles.dlqUrl,
   };
+}
+
+function projectionOf(index: IndexDefinition) {
+  const projection = index.projection ?? { type: 'ALL' };
+  return projection.type === 'INCLUDE'
+    ? { ProjectionType: projection.type, NonKeyAttributes: projection.attributes }
+    : { ProjectionType: projection.type };
 }
 
 export async function ensureTables(aws: Pick<AwsClients, 'dynamo'>, tables: readonly TableDefinition[] = TABLES): Promise<void> {
@@ -49,7 +56,7 @@ async function ensureTable(dynamo: DynamoDBClient, table: TableDefinition): Prom
             { AttributeName: index.partitionKey, KeyType: 'HASH' },
             { AttributeName: index.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: projectionOf(index),
         })),
       }),
     );

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_HOST_GATE_LIMITS, waitForTurn, type AcquireOptions, type HostGate, type HostGateLimits, type ReleaseHost, type TurnAttempt } from './host-gate.ts';
+import {
+  DEFAULT_HOST_GATE_LIMITS, MAX_BOOKING_HORIZON_MS, bookedTimes, hostBusy, waitForTurn, type AcquireOptions, type BookOptions, type HostGate, type HostGateLimits,
+  type ReleaseHost, type TurnAttempt,
+} from './host-gate.ts';
 
 export interface DynamoHostGateOptions extends Partial<HostGateLimits> {
   client: DynamoDBDocumentClient;
@@ -11,6 +14,11 @@ export interface DynamoHostGateOptions extends Partial<HostGateLimits> {
   leaseMs?: number;
 }
 
+interface PaceState {
+  nextStartAt: number;
+  bookedUntil: number | null;
+}
+
 const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException';
 
@@ -18,7 +26,8 @@ const isConditionFailure = (error: unknown) =>
  * The host gate shared by concurrent Lambdas, with conditional writes only (no transactions, no
  * reliance on TTL deletion; TTL merely sweeps stale items):
  *   pk HOST#<host>, sk SLOT#<i>   one item per concurrency slot, held by an owner until leaseUntil
- *   pk HOST#<host>, sk PACE       nextStartAt: no request to the host may start before it
+ *   pk HOST#<host>, sk PACE       nextStartAt: no request to the host may start before it;
+ *                                 bookedUntil: the end of the line of turns booked for jobs that come back later
  * A caller first takes a free slot (put-if-free), then the pace token (advance-if-due), and gives
  * the slot back by a delete conditioned on still owning it.
  */
@@ -38,6 +47,13 @@ export class DynamoHostGate implements HostGate {
 
   async acquire(host: string, options: AcquireOptions): Promise<ReleaseHost> {
     const delay = Math.max(this.limits.minDelayMs, options.minDelayMs ?? 0);
+    if (options.handBackAfterMs !== undefined) {
+      // A job that will be handed back anyway need not take a slot first: one read tells, one write books.
+      const pace = await this.readPace(host);
+      if (pace.nextStartAt > Date.now() + options.handBackAfterMs) {
+        throw hostBusy(options.url, (await this.bookFrom(host, pace, 1, delay))[0] ?? Date.now() + MAX_BOOKING_HORIZON_MS, this.limits.pollMs);
+      }
+    }
     const owner = randomUUID();
     let slot: number | null = null;
     const release: ReleaseHost = async () => {
@@ -54,10 +70,47 @@ export class DynamoHostGate implements HostGate {
         },
         this.limits,
         options,
+        async () => {
+          await release(); // a job handed back holds no slot while it sits in the queue
+          return (await this.book(host, 1, { minDelayMs: delay }))[0] ?? Date.now() + MAX_BOOKING_HORIZON_MS;
+        },
       );
     } catch (error) {
       await release();
       throw error;
+    }
+  }
+
+  /** Optimistic: read the line's end, extend it only if nobody else did meanwhile, else read again. */
+  async book(host: string, count: number, options: BookOptions = {}): Promise<number[]> {
+    const delay = Math.max(this.limits.minDelayMs, options.minDelayMs ?? 0);
+    return this.bookFrom(host, await this.readPace(host), count, delay, options.horizonMs);
+  }
+
+  private async readPace(host: string): Promise<PaceState> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: `HOST#${host}`, sk: 'PACE' }, ConsistentRead: true }));
+    return { nextStartAt: Number(Item?.nextStartAt ?? 0), bookedUntil: Item?.bookedUntil === undefined ? null : Number(Item.bookedUntil) };
+  }
+
+  private async bookFrom(host: string, read: PaceState, count: number, delay: number, horizonMs = MAX_BOOKING_HORIZON_MS): Promise<number[]> {
+    for (let pace = read; ; pace = await this.readPace(host)) {
+      const times = bookedTimes(Date.now(), Math.max(pace.nextStartAt, pace.bookedUntil ?? 0), delay, count, horizonMs);
+      if (times.length === 0) return times;
+      const until = times[times.length - 1] + delay;
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { pk: `HOST#${host}`, sk: 'PACE' },
+            UpdateExpression: 'SET bookedUntil = :until, expiresAt = :exp',
+            ConditionExpression: pace.bookedUntil === null ? 'attribute_not_exists(bookedUntil)' : 'bookedUntil = :booked',
+            ExpressionAttributeValues: { ':until': until, ':exp': this.expiresAt(until), ...(pace.bookedUntil === null ? {} : { ':booked': pace.bookedUntil }) },
+          }),
+        );
+        return times;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
     }
   }
 

@@ -7,6 +7,8 @@ export type FetchErrorCode =
   | 'TOO_MANY_REDIRECTS'
   | 'HTTP_STATUS'
   | 'RATE_LIMITED'
+  /** Our own politeness gate: the host's next turn is later than the caller will wait (retryAfterMs says when). */
+  | 'HOST_BUSY'
   | 'UNSUPPORTED_CONTENT_TYPE'
   | 'NETWORK'
   | 'DECODE';
@@ -19,7 +21,7 @@ export interface FetchErrorDetails {
 }
 
 // Transient by nature; everything else is a property of the URL or the site and will not change on retry.
-const RETRYABLE_BY_DEFAULT: ReadonlySet<FetchErrorCode> = new Set(['TIMEOUT', 'RATE_LIMITED', 'NETWORK']);
+const RETRYABLE_BY_DEFAULT: ReadonlySet<FetchErrorCode> = new Set(['TIMEOUT', 'RATE_LIMITED', 'HOST_BUSY', 'NETWORK']);
 
 /**
  * Every failure of safeFetch. `retryable` tells the pipeline whether to retry through SQS or to

@@ -63,14 +63,14 @@ describe.each([
     expect(gaps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5 * 200 * 0.9);
   });
 
-  it('gives up with a retryable RATE_LIMITED when no turn comes within the wait limit', async () => {
+  it('gives up with a retryable HOST_BUSY when no turn comes within the wait limit', async () => {
     const gate = makeGate({ maxConcurrent: 1, minDelayMs: 0 });
     const host = `deferred-${name.toLowerCase()}.localhost`;
     await gate.deferUntil(host, Date.now() + 60_000);
     const started = Date.now();
     const error = await safeFetch(server.url('/slow', host), { allowLoopback: true, robots: false, hostGate: gate, timeoutMs: 300 }).catch((e) => e);
     expect(error).toBeInstanceOf(FetchError);
-    expect(error).toMatchObject({ code: 'RATE_LIMITED', retryable: true });
+    expect(error).toMatchObject({ code: 'HOST_BUSY', retryable: true });
     expect(Date.now() - started).toBeLessThan(1000);
     expect(server.requests).toHaveLength(0);
   });

@@ -11,6 +11,12 @@ export interface AcquireOptions {
   minDelayMs?: number;
   /** The URL being fetched, for the error. */
   url: string;
+  /**
+   * The caller hands its job back to a queue rather than wait longer than this: when the turn is
+   * further off, the gate books the caller a later turn and throws HOST_BUSY with retryAfterMs set to
+   * it, so a crowd of callers comes back spread out instead of all at once.
+   */
+  handBackAfterMs?: number;
 }
 
 /**
@@ -18,16 +24,39 @@ export interface AcquireOptions {
  * requests in flight per host and at least `minDelayMs` between the starts of two requests.
  */
 export interface HostGate {
-  /** `host` is the URL's hostname (ports share it). Waits for a turn; throws FetchError RATE_LIMITED (retryable) when the turn would come too late. */
+  /** `host` is the URL's hostname (ports share it). Waits for a turn; throws FetchError HOST_BUSY (retryable) when the turn would come too late. */
   acquire(host: string, options: AcquireOptions): Promise<ReleaseHost>;
+  /**
+   * Books `count` future turns for jobs that will come back later (epoch ms, spaced by the host's
+   * delay, after every turn already booked), none further than `horizonMs` from now. A booking only
+   * says when to come back: the job still takes its turn through acquire, so politeness never rests on it.
+   */
+  book(host: string, count: number, options?: BookOptions): Promise<number[]>;
   /** Keeps the host waiting until untilMs (epoch ms): a 429/503 Retry-After applies to every fetcher. */
   deferUntil(host: string, untilMs: number): Promise<void>;
+}
+
+export interface BookOptions {
+  /** Raises the spacing for this host (robots.txt Crawl-delay). */
+  minDelayMs?: number;
+  /** Default 900 s, the longest delay SQS gives a message. */
+  horizonMs?: number;
+}
+
+export const MAX_BOOKING_HORIZON_MS = 900_000;
+
+/** The turns a booking hands out: from the later of now and the line's end, one delay apart, within the horizon. */
+export function bookedTimes(now: number, lineEnd: number, delayMs: number, count: number, horizonMs: number): number[] {
+  const start = Math.max(now, lineEnd);
+  const step = Math.max(delayMs, 1);
+  const fits = Math.max(0, Math.min(count, Math.floor((now + horizonMs - start) / step) + 1));
+  return Array.from({ length: fits }, (_, k) => start + k * step);
 }
 
 export interface HostGateLimits {
   maxConcurrent: number;
   minDelayMs: number;
-  /** Longest a caller waits for a turn before giving up with RATE_LIMITED. */
+  /** Longest a caller waits for a turn before giving up with HOST_BUSY. */
   maxWaitMs: number;
   /** First wait before looking again when a caller cannot tell when a slot frees up (doubles, up to 16x). */
   pollMs: number;
@@ -37,9 +66,21 @@ export const DEFAULT_HOST_GATE_LIMITS: HostGateLimits = { maxConcurrent: 2, minD
 
 export type TurnAttempt = { granted: true; release: ReleaseHost } | { granted: false; retryAt?: number };
 
-/** The waiting loop both gates share: try, sleep until the next chance, give up at the deadline. */
-export async function waitForTurn(tryTurn: () => Promise<TurnAttempt>, limits: HostGateLimits, options: AcquireOptions): Promise<ReleaseHost> {
-  const giveUpAt = Math.min(options.deadline, Date.now() + limits.maxWaitMs);
+/** Time callers of this process spent asleep waiting for a host turn, for the benchmarks' billed-vs-active split. */
+export const hostWaitTotals = { ms: 0 };
+
+/**
+ * The waiting loop both gates share: try, sleep until the next chance, give up at the deadline. A
+ * caller that hands its job back gives up sooner, with a booked turn to come back at (`bookLater`).
+ */
+export async function waitForTurn(
+  tryTurn: () => Promise<TurnAttempt>,
+  limits: HostGateLimits,
+  options: AcquireOptions,
+  bookLater: () => Promise<number>,
+): Promise<ReleaseHost> {
+  const handBack = options.handBackAfterMs !== undefined;
+  const giveUpAt = Math.min(options.deadline, Date.now() + Math.min(limits.maxWaitMs, options.handBackAfterMs ?? Infinity));
   // Blind polls (no known free time) back off, so a crowd of waiters does not hammer a shared store.
   let poll = limits.pollMs;
   for (;;) {
@@ -48,13 +89,19 @@ export async function waitForTurn(tryTurn: () => Promise<TurnAttempt>, limits: H
     const now = Date.now();
     const nextTry = Math.max(attempt.retryAt ?? now + poll, now + 1);
     if (attempt.retryAt === undefined) poll = Math.min(poll * 2, limits.pollMs * 16);
-    if (nextTry > giveUpAt) {
-      throw new FetchError('RATE_LIMITED', options.url, `no turn for ${new URL(options.url).host} within the wait limit`, {
-        retryAfterMs: Math.max(nextTry - now, limits.pollMs),
-      });
+    if (nextTry > giveUpAt) throw hostBusy(options.url, handBack ? await bookLater() : nextTry, limits.pollMs);
+    try {
+      await sleep(nextTry - now, undefined, { signal: options.signal });
+    } finally {
+      hostWaitTotals.ms += Date.now() - now;
     }
-    await sleep(nextTry - now, undefined, { signal: options.signal });
   }
+}
+
+export function hostBusy(url: string, comeBackAt: number, minRetryMs: number): FetchError {
+  return new FetchError('HOST_BUSY', url, `no turn for ${new URL(url).host} within the wait limit`, {
+    retryAfterMs: Math.max(comeBackAt - Date.now(), minRetryMs),
+  });
 }
 
 const MAX_IDLE_SCAN = 1000;
@@ -62,6 +109,8 @@ const MAX_IDLE_SCAN = 1000;
 interface HostState {
   active: number;
   nextStartAt: number;
+  /** End of the line of booked turns. */
+  bookedUntil: number;
 }
 
 /** The gate for one process (tests, the local run, a single Lambda's own concurrency). */
@@ -75,6 +124,7 @@ export class MemoryHostGate implements HostGate {
 
   acquire(host: string, options: AcquireOptions): Promise<ReleaseHost> {
     const delay = Math.max(this.limits.minDelayMs, options.minDelayMs ?? 0);
+    const bookLater = async () => (await this.book(host, 1, { minDelayMs: delay }))[0] ?? Date.now() + MAX_BOOKING_HORIZON_MS;
     return waitForTurn(
       async () => {
         const state = this.state(host);
@@ -94,7 +144,17 @@ export class MemoryHostGate implements HostGate {
       },
       this.limits,
       options,
+      bookLater,
     );
+  }
+
+  async book(host: string, count: number, options: BookOptions = {}): Promise<number[]> {
+    const state = this.state(host);
+    const delay = Math.max(this.limits.minDelayMs, options.minDelayMs ?? 0);
+    const now = Date.now();
+    const times = bookedTimes(now, Math.max(state.nextStartAt, state.bookedUntil), delay, count, options.horizonMs ?? MAX_BOOKING_HORIZON_MS);
+    if (times.length > 0) state.bookedUntil = times[times.length - 1] + delay;
+    return times;
   }
 
   async deferUntil(host: string, untilMs: number): Promise<void> {
@@ -105,7 +165,7 @@ export class MemoryHostGate implements HostGate {
   private state(host: string): HostState {
     let state = this.hosts.get(host);
     if (!state) {
-      state = { active: 0, nextStartAt: 0 };
+      state = { active: 0, nextStartAt: 0, bookedUntil: 0 };
       if (this.hosts.size >= MAX_IDLE_SCAN) this.forgetIdleHosts();
       this.hosts.set(host, state);
     }
@@ -116,7 +176,7 @@ export class MemoryHostGate implements HostGate {
   private forgetIdleHosts(): void {
     const now = Date.now();
     for (const [host, state] of this.hosts) {
-      if (state.active === 0 && state.nextStartAt <= now) this.hosts.delete(host);
+      if (state.active === 0 && Math.max(state.nextStartAt, state.bookedUntil) <= now) this.hosts.delete(host);
     }
   }
 }

@@ -140,7 +140,7 @@ export class RobotsTxtChecker implements RobotsChecker {
       ({ status, body } = await fetchRobots(robotsUrl));
     } catch (error) {
       // Our own time or turn ran out: that says nothing about the site, so nothing is recorded.
-      if (error instanceof FetchError && (error.code === 'TIMEOUT' || error.code === 'RATE_LIMITED')) throw error;
+      if (error instanceof FetchError && (error.code === 'TIMEOUT' || error.code === 'RATE_LIMITED' || error.code === 'HOST_BUSY')) throw error;
       status = 0; // unreachable: treated like a 5xx
     }
     const failed = status === 0 || status >= 500;

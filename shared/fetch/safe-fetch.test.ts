@@ -57,7 +57,7 @@ describe('safeFetch: responses', () => {
     const error = await fetchError(safeFetch(server.url('/busy'), { ...local, hostGate: gate }));
     expect(error).toMatchObject({ code: 'RATE_LIMITED', retryable: true, status: 429, retryAfterMs: 120_000 });
     const again = await fetchError(safeFetch(server.url('/busy'), { ...local, hostGate: gate }));
-    expect(again.code).toBe('RATE_LIMITED');
+    expect(again.code).toBe('HOST_BUSY'); // held off by the gate itself
     expect(again.retryAfterMs).toBeGreaterThan(100_000);
     expect(server.hits('/busy')).toBe(1);
   });

@@ -36,6 +36,8 @@ export interface SafeFetchOptions {
   robots?: RobotsChecker | false;
   /** Per-host politeness; false skips it. Default: one process-wide in-memory gate. */
   hostGate?: HostGate | false;
+  /** Give up on a host turn further off than this with HOST_BUSY and a booked time to retry (see AcquireOptions). */
+  handBackAfterMs?: number;
   /** DNS, replaceable in tests. */
   resolver?: Resolver;
 }
@@ -53,6 +55,7 @@ interface Context {
   userAgent: string;
   robots: RobotsChecker | false;
   hostGate: HostGate | false;
+  handBackAfterMs: number | undefined;
   resolver: Resolver;
   deadline: number;
   signal: AbortSignal;
@@ -83,6 +86,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
     robots: options.robots ?? defaultRobotsChecker,
     hostGate: options.hostGate ?? defaultHostGate,
+    handBackAfterMs: options.handBackAfterMs,
     resolver: options.resolver ?? systemResolver,
     deadline: Date.now() + timeoutMs,
     signal: controller.signal,
@@ -133,7 +137,7 @@ async function exchange(startUrl: string, extraHeaders: Record<string, string>, 
       crawlDelayMs = verdict.crawlDelayMs;
     }
     const release = ctx.hostGate
-      ? await ctx.hostGate.acquire(url.hostname, { deadline: ctx.deadline, signal: ctx.signal, minDelayMs: crawlDelayMs, url: url.href })
+      ? await ctx.hostGate.acquire(url.hostname, { deadline: ctx.deadline, signal: ctx.signal, minDelayMs: crawlDelayMs, url: url.href, handBackAfterMs: ctx.handBackAfterMs })
       : async () => {};
     let res: IncomingMessage;
     try {

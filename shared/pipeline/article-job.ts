@@ -1,25 +1,33 @@
-// What happens to one article message: processed, retried by SQS, or dead-lettered with its reason.
-// Retryable failures (timeouts, 5xx, throttling) are thrown back to SQS until the last attempt; permanent
-// ones (404, not HTML, blocked address) and the last attempt go to the DLQ at once, reason attached.
+// What happens to one article message: processed, retried by SQS, handed back to wait, or dead-lettered
+// with its reason. Retryable failures (timeouts, 5xx, throttling) are thrown back to SQS until the last
+// attempt; permanent ones (404, not HTML, blocked address) and the last attempt go to the DLQ at once,
+// reason attached. A job whose host has no turn for it yet is sent again with a delay: waiting happens
+// in the queue, and it spends no attempt (the new message carries the attempts spent so far).
 import { ARTICLE_QUEUE } from '../store/definitions.ts';
 import { InvalidJobError, articleJobSchema, parseJob } from '../store/jobs.ts';
 import type { JobQueue } from '../store/job-queue.ts';
-import { processArticle } from './process-article.ts';
+import { HostBusy, processArticle } from './process-article.ts';
 import { ArticleError } from './analyze-page.ts';
 import type { ArticleOutcome, ProcessArticleDeps } from './process-article.ts';
 
 export interface ArticleJobDeps extends ProcessArticleDeps {
   deadLetters: JobQueue;
+  /** The article queue itself, for jobs handed back to wait. */
+  articleQueue: JobQueue;
 }
 
-export type ArticleJobOutcome = ArticleOutcome | { status: 'dead-lettered'; url: string | null; code: string; reason: string };
+export type ArticleJobOutcome =
+  | ArticleOutcome
+  | { status: 'dead-lettered'; url: string | null; code: string; reason: string }
+  | { status: 'handed-back'; url: string; delaySeconds: number; handedBack: number };
 
 /** What the message says of earlier attempts: when its first attempt started (ISO time). */
 export interface AttemptHistory {
   firstFailureAt: string;
 }
 
-export async function handleArticleMessage(deps: ArticleJobDeps, body: string, attempt: number, history?: AttemptHistory): Promise<ArticleJobOutcome> {
+/** `receiveCount`: SQS's ApproximateReceiveCount of this message. */
+export async function handleArticleMessage(deps: ArticleJobDeps, body: string, receiveCount: number, history?: AttemptHistory): Promise<ArticleJobOutcome> {
   const failedAt = () => {
     const now = deps.now().toISOString();
     return { firstFailureAt: history?.firstFailureAt ?? now, lastFailureAt: now };
@@ -29,15 +37,24 @@ export async function handleArticleMessage(deps: ArticleJobDeps, body: string, a
     job = parseJob(articleJobSchema, body);
   } catch (error) {
     if (!(error instanceof InvalidJobError)) throw error;
-    await deps.deadLetters.deadLetter({ body, reason: error.message, errorCode: 'INVALID_JOB', attempts: attempt, ...failedAt() });
+    await deps.deadLetters.deadLetter({ body, reason: error.message, errorCode: 'INVALID_JOB', attempts: receiveCount, ...failedAt() });
     return { status: 'dead-lettered', url: null, code: 'INVALID_JOB', reason: error.message };
   }
 
+  const spentBefore = job.attemptsBefore ?? 0;
+  const attempt = spentBefore + receiveCount;
   try {
     const outcome = await processArticle(deps, job);
     await deps.state.finishClaim(job.articleId, job.version, 'done', outcome.status, deps.now());
     return outcome;
   } catch (error) {
+    if (error instanceof HostBusy) {
+      // This receive did not get to try, so it does not count; the message is deleted once the copy is sent.
+      const handedBack = (job.handedBack ?? 0) + 1;
+      const delaySeconds = Math.ceil(error.retryAfterMs / 1000);
+      await deps.articleQueue.sendLater({ ...job, attemptsBefore: attempt - 1, handedBack }, delaySeconds);
+      return { status: 'handed-back', url: job.url, delaySeconds, handedBack };
+    }
     const failure = error instanceof ArticleError ? error : new ArticleError('INTERNAL', String((error as Error)?.message ?? error), true);
     if (failure.retryable && attempt < ARTICLE_QUEUE.maxReceiveCount) throw failure;
     const reason = `${failure.code}: ${failure.message}`;

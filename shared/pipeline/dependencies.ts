@@ -23,9 +23,13 @@ export function stores(names: StorageNames, aws: AwsClients): { articles: Articl
 }
 
 /** Politeness state lives in the state table, so the per-host limits hold across concurrent Lambdas. */
-function politeFetcher(config: RuntimeConfig, aws: AwsClients): Fetcher {
+function sharedHostGate(config: RuntimeConfig, aws: AwsClients): DynamoHostGate {
+  return new DynamoHostGate({ client: aws.dynamo, tableName: config.stateTable });
+}
+
+function politeFetcher(config: RuntimeConfig, aws: AwsClients, hostGate = sharedHostGate(config, aws)): Fetcher {
   return configuredFetcher(config.fetch, {
-    hostGate: new DynamoHostGate({ client: aws.dynamo, tableName: config.stateTable }),
+    hostGate,
     robots: new RobotsTxtChecker({ cache: new DynamoRobotsCache({ client: aws.dynamo, tableName: config.stateTable }) }),
   });
 }
@@ -49,10 +53,12 @@ export function dispatchDeps(config: RuntimeConfig, aws: AwsClients): DispatchDe
 }
 
 export function ingestFeedDeps(config: RuntimeConfig, aws: AwsClients): IngestFeedDeps {
+  const hostGate = sharedHostGate(config, aws);
   return {
     state: new StateStore(aws.dynamo, config.stateTable),
     articleQueue: new JobQueue(aws.sqs, config.articleQueueUrl),
-    fetch: politeFetcher(config, aws),
+    fetch: politeFetcher(config, aws, hostGate),
+    hostGate,
     now: clock,
     feedIntervalMs: config.feedIntervalMinutes * 60_000,
   };
@@ -63,6 +69,7 @@ export function articleJobDeps(config: RuntimeConfig, aws: AwsClients, customTop
     ...stores(config, aws),
     raw: new RawArchive(aws.s3, config.rawBucket),
     deadLetters: new JobQueue(aws.sqs, config.articleDlqUrl),
+    articleQueue: new JobQueue(aws.sqs, config.articleQueueUrl),
     fetch: politeFetcher(config, aws),
     now: clock,
     customTopics,

@@ -3,7 +3,7 @@ import { safeFetch } from '../fetch/index.ts';
 import type { FetchResult, SafeFetchOptions } from '../fetch/index.ts';
 import type { FetchSettings } from '../config.ts';
 
-export type Fetcher = (url: string, options: Pick<SafeFetchOptions, 'accept' | 'etag' | 'lastModified'>) => Promise<FetchResult>;
+export type Fetcher = (url: string, options: Pick<SafeFetchOptions, 'accept' | 'etag' | 'lastModified' | 'handBackAfterMs'>) => Promise<FetchResult>;
 
 export function configuredFetcher(settings: FetchSettings, extra: Partial<SafeFetchOptions> = {}): Fetcher {
   return (url, options) =>

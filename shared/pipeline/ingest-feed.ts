@@ -2,10 +2,12 @@
 import { canonicalizeUrl, parseFeed } from '../feeds/index.ts';
 import { nextFeedHealth } from '../feeds/health.ts';
 import { FetchError } from '../fetch/index.ts';
+import type { HostGate } from '../fetch/index.ts';
 import type { FeedItem } from '../feeds/index.ts';
 import { articleId } from '../store/records.ts';
 import type { ArticleJob, FeedJob } from '../store/jobs.ts';
 import type { FeedState, StateStore } from '../store/state-store.ts';
+import { MAX_DELAY_SECONDS } from '../store/job-queue.ts';
 import type { JobQueue } from '../store/job-queue.ts';
 import type { Fetcher } from './fetcher.ts';
 import { mapConcurrently } from './concurrently.ts';
@@ -16,6 +18,8 @@ export interface IngestFeedDeps {
   state: StateStore;
   articleQueue: JobQueue;
   fetch: Fetcher;
+  /** The fetcher's politeness gate: new jobs are spread over their hosts' coming turns. */
+  hostGate: HostGate;
   now: () => Date;
   feedIntervalMs: number;
 }
@@ -105,13 +109,33 @@ async function claimNewEntries(deps: IngestFeedDeps, feed: FeedState, items: Fee
   );
   const jobs = [...candidates.values()].filter((_, i) => claimed[i]);
   try {
-    await deps.articleQueue.sendAll(jobs);
+    const delays = await spreadOverTurns(deps.hostGate, jobs);
+    await deps.articleQueue.sendAll(jobs, (i) => delays[i]);
   } catch (error) {
     // Unclaim so that the next read of the feed enqueues them again: a claimed URL with no job is lost.
     await Promise.all(jobs.map((job) => deps.state.releaseClaim(job.articleId, job.version)));
     throw error;
   }
   return jobs;
+}
+
+/**
+ * Seconds to hold each job back so that a feed's entries reach the article function about when their
+ * host has a turn for them, instead of all at once with most of them waiting (billed) for the gate.
+ * Jobs past the booking horizon wait the longest delay SQS allows and book their turn when they arrive.
+ */
+async function spreadOverTurns(gate: HostGate, jobs: ArticleJob[]): Promise<number[]> {
+  const byHost = new Map<string, number[]>();
+  jobs.forEach((job, i) => {
+    const host = new URL(job.url).hostname;
+    byHost.set(host, [...(byHost.get(host) ?? []), i]);
+  });
+  const delays: number[] = jobs.map(() => MAX_DELAY_SECONDS);
+  for (const [host, indexes] of byHost) {
+    const turns = await gate.book(host, indexes.length, { horizonMs: MAX_DELAY_SECONDS * 1000 });
+    turns.forEach((at, k) => (delays[indexes[k]] = Math.max(0, Math.round((at - Date.now()) / 1000))));
+  }
+  return delays;
 }
 
 function isFeedFailure(error: unknown): error is Error {

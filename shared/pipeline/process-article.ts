@@ -32,6 +32,27 @@ export type ArticleOutcome =
   /** The page declared a canonical URL that another job already claimed. */
   | { status: 'alias'; id: string };
 
+/**
+ * Its host's next turn is further off than a function should sit idle for (it would pay for the wait):
+ * the job goes back to the queue, due when the gate booked it a turn.
+ */
+export class HostBusy extends Error {
+  override readonly name = 'HostBusy';
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * How long an article job may wait in the function for its host's turn before it is handed back. Jobs
+ * are spread over their host's turns when enqueued, so most arrive within a few hundred ms of their turn;
+ * waiting that long costs less than a hand-back (an SQS send, a gate booking and a later invocation).
+ */
+export const HAND_BACK_AFTER_MS = 250;
+
 export async function processArticle(deps: ProcessArticleDeps, job: ArticleJob): Promise<ArticleOutcome> {
   const response = await fetchPage(deps, job.url);
   const fetchedAt = deps.now();
@@ -70,8 +91,9 @@ export async function processArticle(deps: ProcessArticleDeps, job: ArticleJob):
 
 async function fetchPage(deps: ProcessArticleDeps, url: string) {
   try {
-    return await deps.fetch(url, { accept: 'html' });
+    return await deps.fetch(url, { accept: 'html', handBackAfterMs: HAND_BACK_AFTER_MS });
   } catch (error) {
+    if (error instanceof FetchError && error.code === 'HOST_BUSY') throw new HostBusy(error.message, error.retryAfterMs ?? 1000);
     if (error instanceof FetchError) throw new ArticleError(error.code, error.message, error.retryable);
     throw error;
   }

@@ -43,4 +43,19 @@ describe('article keys', () => {
     const record = makeRecord();
     expect(recordFromItem(recordItem(record))).toEqual(record);
   });
+
+  it('stores a long text compressed, in fewer bytes, and reads it back whole', () => {
+    const text = Array.from({ length: 60 }, (_, i) => `Paragraph ${i} of the council's budget story, with the harbour and the railway in it.`).join('\n\n');
+    const record = makeRecord({ text });
+    const item = recordItem(record);
+    expect(item).not.toHaveProperty('text');
+    expect((item.textBrotli as Uint8Array).byteLength).toBeLessThan(Buffer.byteLength(text) / 2);
+    expect(recordFromItem(item)).toEqual(record);
+  });
+
+  it('keeps a text that would not shrink as it is', () => {
+    const record = makeRecord({ text: 'Short.' });
+    expect(recordItem(record)).toMatchObject({ text: 'Short.' });
+    expect(recordFromItem(recordItem(record))).toEqual(record);
+  });
 });

@@ -1,10 +1,14 @@
 // Tables, bucket and queues described once, as plain data: the CDK stack builds them from here and the
 // local runner creates the same ones on the local servers, so the two cannot drift apart.
 
+export type IndexProjection = { type: 'ALL' } | { type: 'KEYS_ONLY' } | { type: 'INCLUDE'; attributes: string[] };
+
 export interface IndexDefinition {
   name: string;
   partitionKey: string;
   sortKey: string;
+  /** Which attributes the index copies (default ALL). Every copied byte is written again on every put. */
+  projection?: IndexProjection;
 }
 
 export interface TableDefinition {

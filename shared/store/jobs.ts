@@ -19,6 +19,10 @@ export const articleJobSchema = z.object({
   }),
   /** The feed's extraction rules, when it has any. */
   rules: feedRulesSchema.optional(),
+  /** Delivery attempts spent by earlier messages of this job: one handed back while waiting starts a new message. */
+  attemptsBefore: z.number().int().nonnegative().optional(),
+  /** Times the job was handed back to wait for its host (it spends no attempt). */
+  handedBack: z.number().int().nonnegative().optional(),
 });
 export type ArticleJob = z.infer<typeof articleJobSchema>;
 

@@ -21,6 +21,7 @@ import type { LocalAwsServers } from '../../cli/local/aws-servers.ts';
 import { startSampleServer } from '../../cli/local/sample-server.ts';
 import type { SampleServer } from '../../cli/local/sample-server.ts';
 import { drainQueue } from '../../cli/local/event-source.ts';
+import { drainUntilSettled } from '../../cli/local/local-flow.ts';
 import { createClients } from '../../shared/aws/clients.ts';
 import type { AwsClients } from '../../shared/aws/clients.ts';
 import { newFeed } from '../../shared/pipeline/feeds-file.ts';
@@ -154,7 +155,8 @@ describe('one feed through the deployed functions', () => {
   });
 
   it('process-article fetches, extracts, classifies and stores the article, raw copy included', async () => {
-    const run = await drainQueue(aws.sqs, settings.SYNDIC_ARTICLE_QUEUE_URL, sqsHandler(lambdas.ProcessArticle));
+    // fetch-feed may send the job with a delay (its host's turn): wait for it as Lambda's poller would.
+    const run = await drainUntilSettled(aws.sqs, settings.SYNDIC_ARTICLE_QUEUE_URL, sqsHandler(lambdas.ProcessArticle));
     expect(run, lambdas.ProcessArticle.logTail()).toEqual({ received: 1, failed: 0 });
     expect(await dlqDepths()).toEqual([0, 0]);
     const { Contents = [] } = await aws.s3.send(new ListObjectsV2Command({ Bucket: settings.SYNDIC_RAW_BUCKET, Prefix: 'raw/' }));

@@ -156,7 +156,8 @@ describe('running again', () => {
     expect(again.stored).toBe(0);
     expect(again.failures).toEqual([]);
     expect(await countRecords()).toEqual(before);
-  });
+    // Seven pages of one site fetched again wait their turns, one second apart, in the queue.
+  }, 60_000);
 
   it('claims nothing twice when a feed is read again without its validators', async () => {
     for (const feed of await state.listFeeds()) await state.putFeed({ ...feed, etag: null, lastModified: null, health: { ...feed.health, nextDueAt: new Date(0).toISOString() } });
