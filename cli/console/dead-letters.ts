@@ -9,6 +9,7 @@ import {
   ChangeMessageVisibilityBatchCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand,
 } from '@aws-sdk/client-sqs';
 import type { Message, SQSClient } from '@aws-sdk/client-sqs';
+import { urlOf } from '../../shared/store/dead-letters.ts';
 
 export interface DeadLetter {
   messageId: string;
@@ -114,20 +115,11 @@ function letterOf(message: Message): DeadLetter {
   const attempts = Number(attribute('attempts'));
   return {
     messageId: message.MessageId!,
-    url: jobUrl(message.Body),
+    url: urlOf(message.Body),
     errorCode: attribute('errorCode') ?? 'UNKNOWN',
     reason: attribute('reason') ?? 'unknown',
     attempts: Number.isInteger(attempts) ? attempts : null,
     sentAt: new Date(Number(message.Attributes?.SentTimestamp ?? 0)).toISOString(),
     receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? 0),
   };
-}
-
-function jobUrl(body: string | undefined): string | null {
-  try {
-    const url = (JSON.parse(body ?? '') as { url?: unknown }).url;
-    return typeof url === 'string' ? url : null;
-  } catch {
-    return null;
-  }
 }

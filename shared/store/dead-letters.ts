@@ -226,7 +226,7 @@ function carriedAttributes(entry: DeadLetterEntry): Record<string, MessageAttrib
 }
 
 /** Feed and article jobs both name their URL; a body that is not a job has none. */
-function urlOf(body: string | undefined): string | null {
+export function urlOf(body: string | undefined): string | null {
   try {
     const url = (JSON.parse(body ?? '') as { url?: unknown }).url;
     return typeof url === 'string' ? url : null;
