@@ -1,6 +1,8 @@
+import { load } from 'cheerio/slim';
+import { DomHandler, Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { loadDocument, MAX_DEPTH, MAX_ELEMENTS } from './document.ts';
-import { isElement, textContent, walkElements, type Element } from './tree.ts';
+import { loadDocument, MAX_DEPTH, MAX_ELEMENTS, removeNodes } from './document.ts';
+import { isElement, textContent, walkElements, type AnyNode, type Element } from './tree.ts';
 
 // A compact picture of a tree: elements as tag(children), text quoted.
 function shape(element: Element): string {
@@ -16,7 +18,62 @@ function cpuMs(run: () => void): number {
   return (user + system) / 1000;
 }
 
+// What loadDocument leaves out while parsing, as a selector: the tree must be the one that building the
+// whole page and removing these would give.
+const NEVER_TEXT_SELECTOR = [
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
+  'select', 'textarea', 'button', 'input', 'dialog', 'map', 'xmp', 'noembed', 'noframes',
+  '[hidden]', '[aria-hidden="true"]',
+  '[style*="display:none" i]', '[style*="display: none" i]', '[style*="visibility:hidden" i]', '[style*="visibility: hidden" i]',
+].join(', ');
+
+function builtThenRemoved(html: string) {
+  const handler = new DomHandler();
+  new Parser(handler, { decodeEntities: true }).end(html);
+  const $ = load(handler.root);
+  const jsonLd = $('script[type*="ld+json" i]').toArray().map((script) => $(script).text());
+  const body = $('body').get(0) ?? null;
+  removeNodes($(NEVER_TEXT_SELECTOR).toArray().filter(isElement));
+  return { root: handler.root, body, jsonLd };
+}
+
+// Every node, text nodes as they are split, with where it hangs.
+function nodes(root: AnyNode): string[] {
+  const out: string[] = [];
+  const visit = (node: AnyNode, depth: number) => {
+    out.push(`${depth} ${node.type} ${isElement(node) ? `${node.name} ${JSON.stringify(node.attribs)}` : 'data' in node ? JSON.stringify(node.data) : ''}`);
+    if ('children' in node) node.children.forEach((child, i) => {
+      expect(child.parent).toBe(node);
+      expect(child.prev).toBe(node.children[i - 1] ?? null);
+      visit(child, depth + 1);
+    });
+  };
+  visit(root, 0);
+  return out;
+}
+
 describe('loadDocument', () => {
+  it.each([
+    ['text around removed elements', '<body><p>a<script>x</script>b<!--c--><svg><p>d</p></svg>e</p>f<style>g</style>h</body>'],
+    ['hiding attributes and styles', '<body><div>a<p hidden="">b</p><p aria-hidden="true">c</p><p aria-hidden="TRUE">d</p><p style="color:red; DISPLAY:NONE">e</p><p style="visibility: hidden">f</p>g</div></body>'],
+    ['JSON-LD, also inside removed subtrees', '<head><script type="application/LD+JSON">{"a":1}</script></head><body><noscript><script type="application/ld+json">{"b":"<p>2</p>"}</script></noscript><template><p>t</p></template>x</body>'],
+    ['no <body>', 'a<script>b</script>c<p>d<iframe>e</iframe></p><!doctype html>'],
+    ['a hidden <body>', '<html><head><title>t</title></head><body style="display:none"><p>a<script>s</script>b</p></body></html>'],
+    ['a <body> inside a removed element', '<html hidden><body><p>a<button>b</button>c</p></body></html><body><p>later</p></body>'],
+    ['CDATA and comments in foreign content', '<body><svg><![CDATA[x]]><!--y--></svg><math><mi>z</mi></math>w</body>'],
+  ])('builds the tree that removing never-text elements afterwards would: %s', (_, html) => {
+    const expected = builtThenRemoved(html);
+    const actual = loadDocument(html);
+    expect(actual.jsonLd).toEqual(expected.jsonLd);
+    if (expected.body) {
+      expect(nodes(actual.root)).toEqual(nodes(expected.root));
+      expect(nodes(actual.body)).toEqual(nodes(expected.body));
+    } else {
+      // The page had no <body>: loadDocument makes one over the whole page.
+      expect(nodes(actual.body).slice(1)).toEqual(nodes(expected.root).slice(1));
+    }
+  });
+
   it('recovers as browsers do: implied end tags, entities in text and attributes', () => {
     expect(bodyShape('<body><p>one<p>two<div>three</div><ul><li>a<li>b</ul></body>')).toBe('p("one"),p("two"),div("three"),ul(li("a"),li("b"))');
     const { body } = loadDocument('<body><a href="/?a=1&amp;b=&gt;2">caf&eacute; &#8220;x&#x201D;</a></body>');

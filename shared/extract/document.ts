@@ -1,6 +1,6 @@
 // The page as a cheerio document: htmlparser2 builds the tree (cheerio/slim's parser, measured ten times
 // faster than parse5 on the benchmark pages: bench/extract/parsers.ts), within bounds that keep every later
-// step linear, and what never holds article text is taken out with one selection.
+// step linear, and no tree is built for what never holds article text.
 import { load, type CheerioAPI } from 'cheerio/slim';
 import { Element, type Document } from 'domhandler';
 import { DomHandler, Parser } from 'htmlparser2';
@@ -22,25 +22,112 @@ export const MAX_DEPTH = 200;
 // million tags costs the memory of this many, and selections over it stay bounded.
 export const MAX_ELEMENTS = 200_000;
 
-/** A DomHandler that stops making elements past MAX_ELEMENTS. */
+// Elements that never hold article text, and what the page hides from readers: the selector
+// `script, style, ..., [hidden], [aria-hidden="true"], [style*="display:none" i], ...` (document.test.ts
+// checks the two agree). Tested while parsing, so that no tree is built for them at all: script and
+// style text is most of a page's bytes, and the memory it held was most of extraction's garbage.
+const NEVER_TEXT_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
+  'select', 'textarea', 'button', 'input', 'dialog', 'map', 'xmp', 'noembed', 'noframes',
+]);
+const HIDING_STYLE = /display:none|display: none|visibility:hidden|visibility: hidden/i;
+
+export function isNeverText(name: string, attribs: Record<string, string>): boolean {
+  return NEVER_TEXT_TAGS.has(name) || Object.hasOwn(attribs, 'hidden') || attribs['aria-hidden'] === 'true' ||
+    (attribs.style !== undefined && HIDING_STYLE.test(attribs.style));
+}
+
+const JSON_LD_TYPE = /ld\+json/i;
+
+// What the handler did with each open tag.
+const NOT_MADE = 0;
+const MADE = 1;
+const NEVER_TEXT = 2;
+
+/**
+ * A DomHandler that stops making elements past MAX_ELEMENTS, builds nothing for never-text subtrees
+ * (their elements still count towards the limit) and keeps the text of JSON-LD scripts aside. The tree
+ * is the one that building everything and then removing the never-text subtrees would give.
+ */
 class BoundedHandler extends DomHandler {
-  private readonly made: boolean[] = [];
+  private readonly open: number[] = [];
   private count = 0;
+  /** Open never-text elements. */
+  private dropping = 0;
+  private jsonLdText: string | null = null;
+  private jsonLdAt = -1;
+  readonly jsonLd: string[] = [];
+  private bodySeen = false;
+  /** True when the first <body> is never text itself or sits in a never-text subtree. */
+  bodyDropped = false;
+
+  constructor(private readonly drop: boolean) {
+    super();
+  }
 
   get openTags(): number {
-    return this.made.length;
+    return this.open.length;
   }
 
   override onopentag(name: string, attribs: Record<string, string>): void {
-    const make = this.count < MAX_ELEMENTS;
-    this.made.push(make);
-    if (!make) return;
+    if (this.count >= MAX_ELEMENTS) {
+      this.open.push(NOT_MADE);
+      return;
+    }
     this.count++;
+    if (name === 'script' && this.jsonLdText === null && attribs.type !== undefined && JSON_LD_TYPE.test(attribs.type)) {
+      this.jsonLdText = '';
+      this.jsonLdAt = this.open.length;
+    }
+    const neverText = this.drop && (this.dropping > 0 || isNeverText(name, attribs));
+    if (name === 'body' && !this.bodySeen) {
+      this.bodySeen = true;
+      this.bodyDropped = neverText;
+    }
+    if (neverText) {
+      // Text on either side of a removed element stays two text nodes.
+      if (this.dropping++ === 0) this.lastNode = null;
+      this.open.push(NEVER_TEXT);
+      return;
+    }
+    this.open.push(MADE);
     super.onopentag(name, attribs);
   }
 
   override onclosetag(): void {
-    if (this.made.pop()) super.onclosetag();
+    const state = this.open.pop();
+    if (this.jsonLdAt === this.open.length) {
+      this.jsonLd.push(this.jsonLdText!);
+      this.jsonLdText = null;
+      this.jsonLdAt = -1;
+    }
+    if (state === MADE) super.onclosetag();
+    else if (state === NEVER_TEXT && --this.dropping === 0) this.lastNode = null;
+  }
+
+  override ontext(data: string): void {
+    if (this.jsonLdText !== null) this.jsonLdText += data;
+    if (this.dropping === 0) super.ontext(data);
+  }
+
+  override oncomment(data: string): void {
+    if (this.dropping === 0) super.oncomment(data);
+  }
+
+  override oncommentend(): void {
+    if (this.dropping === 0) super.oncommentend();
+  }
+
+  override oncdatastart(): void {
+    if (this.dropping === 0) super.oncdatastart();
+  }
+
+  override oncdataend(): void {
+    if (this.dropping === 0) super.oncdataend();
+  }
+
+  override onprocessinginstruction(name: string, data: string): void {
+    if (this.dropping === 0) super.onprocessinginstruction(name, data);
   }
 }
 
@@ -58,16 +145,6 @@ class BoundedParser extends Parser {
     if (this.handler.openTags < MAX_DEPTH) super.onopentagname(start, endIndex);
   }
 }
-
-// Subtrees that never hold article text, and what the page hides from readers.
-const NEVER_TEXT = [
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
-  'select', 'textarea', 'button', 'input', 'dialog', 'map', 'xmp', 'noembed', 'noframes',
-  '[hidden]', '[aria-hidden="true"]',
-  '[style*="display:none" i]', '[style*="display: none" i]', '[style*="visibility:hidden" i]', '[style*="visibility: hidden" i]',
-].join(', ');
-
-const JSON_LD = 'script[type*="ld+json" i]';
 
 /**
  * Takes nodes out of the tree in one pass over their parents. cheerio's remove() searches and splices
@@ -107,13 +184,25 @@ function bodyOf(root: Document): Element {
   return made;
 }
 
-export function loadDocument(html: string): PageDocument {
-  const handler = new BoundedHandler();
+function parse(html: string, drop: boolean): BoundedHandler {
+  const handler = new BoundedHandler(drop);
   new BoundedParser(handler).end(html);
+  return handler;
+}
+
+export function loadDocument(html: string): PageDocument {
+  let handler = parse(html, true);
+  if (handler.bodyDropped) {
+    // The page hides its <body> (or wraps it in a never-text element): the body found in the whole tree
+    // is still what scoring reads, detached from it, as when removal came after finding the body.
+    handler = parse(html, false);
+    const body = bodyOf(handler.root);
+    const doomed: Element[] = [];
+    for (const child of handler.root.children) if (isElement(child)) walkElements(child, (element) => void (isNeverText(element.name, element.attribs) && doomed.push(element)));
+    removeNodes(doomed);
+    return { $: load(handler.root), root: handler.root, body, jsonLd: handler.jsonLd };
+  }
   const { root } = handler;
   const body = bodyOf(root);
-  const $ = load(root);
-  const jsonLd = $(JSON_LD).toArray().map((script) => $(script).text());
-  removeNodes($(NEVER_TEXT).toArray().filter(isElement));
-  return { $, root, body, jsonLd };
+  return { $: load(root), root, body, jsonLd: handler.jsonLd };
 }
