@@ -1,7 +1,8 @@
 // Markup rules: which elements are page furniture (menus, comment forms, share bars, related posts,
 // author boxes) or the article body, read from tags, roles, class names and known plugins' markup.
 import type { CheerioAPI } from 'cheerio/slim';
-import { NAME_SEPARATOR, isElement, namesOf, type Element } from './tree.ts';
+import { selectAll } from './selection.ts';
+import { NAME_SEPARATOR, namesOf, type Element } from './tree.ts';
 
 // Class/id words of page furniture, as CMSs and themes name it. Matched as whole words (or word
 // prefixes) of the class and id, with '-' and '_' as separators.
@@ -82,5 +83,5 @@ const FURNITURE_SELECTOR = [
 
 /** The elements that known plugin and theme markup marks as furniture. */
 export function selectFurniture($: CheerioAPI): Set<Element> {
-  return new Set($(FURNITURE_SELECTOR).toArray().filter(isElement));
+  return new Set(selectAll($, FURNITURE_SELECTOR));
 }
