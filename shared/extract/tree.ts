@@ -53,9 +53,15 @@ export function namesOf(element: Element): string {
   if (names === undefined) {
     names = normalizeNames(raw);
     if (namesCache.size >= NAMES_CACHE_LIMIT) namesCache.clear();
-    namesCache.set(raw, names);
+    namesCache.set(ownCopy(raw), names);
   }
   return names;
+}
+
+// An attribute value the parser sliced out of the page keeps the whole page's text alive in V8; a key
+// kept across pages must be a string of its own, or the cache holds on to every page it saw.
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 function normalizeNames(raw: string): string {
