@@ -63,8 +63,9 @@ export function isBoilerplateParagraph(text: string): boolean {
   return text.length <= MAX_BOILERPLATE_PARAGRAPH && (BOILERPLATE_START.test(text) || BOILERPLATE_PHRASE.test(text));
 }
 
-// Boilerplate that sits between an article's parts (an ad label, a photo credit) rather than after it.
-const BETWEEN_PARTS = /^(?:(?:advertisement|sponsored|werbung|anzeige|publicidad|publicité|реклама)$|(?:photo|image|credit|foto|фото|imagen|bild)\s*:)/iu;
+// Boilerplate that sits between an article's parts rather than after it: an ad label, a photo credit, a
+// byline (digests put one over each piece, tables head a column "By ..."), an in-story "Related: <headline>" link.
+const BETWEEN_PARTS = /^(?:(?:advertisement|sponsored|werbung|anzeige|publicidad|publicité|реклама)$|(?:photo|image|credit|foto|фото|imagen|bild)\s*:|(?:by|written by|von|por|par|автор|от)(?:\s*:\s*|\s+)[\p{L}\p{N}][\p{L}\p{N}.' -]{0,40}$|(?:related|see also|also read|read also|more)\s*:\s*\S.{15})/iu;
 
 /** True for boilerplate that marks where an article ends (related links, comments, share prompts), not an ad label or a credit. */
 export function endsArticle(text: string): boolean {

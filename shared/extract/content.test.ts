@@ -39,6 +39,24 @@ describe('selectContent and renderParagraphs', () => {
     expect(articleText(html)).toEqual([sentence('Trade'), sentence('Energy'), sentence('Farming')]);
   });
 
+  it('keeps the article going past a byline and an in-body "Related: headline" link near its end', () => {
+    // A digest of several short pieces, each under its own byline; a table headed "By changesets"; an
+    // in-story link to another story: none of them says the article has ended.
+    const html = `<body><article><p>${sentence('Trade')}</p><p>${sentence('Energy')}</p><p>${sentence('Farming')}</p><p>${sentence('Fishing')}</p><p>${sentence('Mining')}</p>` +
+      `<p>By Nathan Willis</p><p>${sentence('Housing')}</p><table><tr><th>By changesets</th></tr><tr><td>Herbert Smith</td><td>63</td></tr></table>` +
+      `<p><a href="/other">Related: Chicago is the most segregated city in America</a></p><p>${sentence('Poverty')}</p></article></body>`;
+    expect(articleText(html)).toEqual([
+      ...['Trade', 'Energy', 'Farming', 'Fishing', 'Mining', 'Housing'].map(sentence), 'Herbert Smith', '63', sentence('Poverty'),
+    ]);
+  });
+
+  it('still ends the article at a "Related posts" heading or a "Posted by" line followed by little text', () => {
+    const tail = (marker: string) => `<body><article>${['Trade', 'Energy', 'Farming', 'Fishing'].map((t) => `<p>${sentence(t)}</p>`).join('')}<p>${marker}</p><p>Gas prices rise again on Monday</p></article></body>`;
+    for (const marker of ['Related posts:', 'Related Articles', 'Posted by Maria K. on March 3', 'Leave a Reply']) {
+      expect(articleText(tail(marker))).toEqual(['Trade', 'Energy', 'Farming', 'Fishing'].map(sentence));
+    }
+  });
+
   it('falls back to the whole body when no block holds sentences', () => {
     expect(articleText('<body><span>Just a short note.</span></body>')).toEqual(['Just a short note.']);
   });
