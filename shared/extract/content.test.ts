@@ -39,6 +39,24 @@ describe('selectContent and renderParagraphs', () => {
     expect(articleText(html)).toEqual([sentence('Trade'), sentence('Energy'), sentence('Farming')]);
   });
 
+  it('widens over documentation sections whose headings (with an anchor link) weigh as much as their text', () => {
+    // Each section: a heading, a sentence or two, an edit link. The first holds a list and outscores the rest.
+    const heading = (i: number, topic: string) => `<h2>How the ${topic.toLowerCase()} setting changes the defaults of every new project<a href="#s${i}">#</a></h2>`;
+    const first = `<div class="doc-section" id="s0">${heading(0, 'Trade')}<ul>${['Trade', 'Trade policy', 'Tariffs', 'Quotas'].map((t) => `<li>${sentence(t)}</li>`).join('')}</ul><div><a href="#">Edit</a></div></div>`;
+    const section = (i: number, topic: string) => `<div class="doc-section" id="s${i}">${heading(i, topic)}<p>${topic} settings apply to every project in the workspace, and they can be changed later in the console.</p><div><a href="#">Edit</a></div></div>`;
+    const topics = ['Energy', 'Farming', 'Fishing', 'Mining'];
+    const html = `<body><nav>${links(6)}</nav><main><div class="wrap"><div class="toc">${links(5)}</div><div class="docs">${first}${topics.map((t, i) => section(i + 1, t)).join('')}</div></div></main></body>`;
+    const text = articleText(html);
+    for (const topic of topics) expect(text).toContain(`${topic} settings apply to every project in the workspace, and they can be changed later in the console.`);
+  });
+
+  it('does not widen over a most-read block whose teasers are headings over excerpts cut off with an ellipsis', () => {
+    const teaser = (topic: string) => `<div class="box-item"><h3>${topic} prices are rising again, experts say</h3><p>On Monday the ${topic.toLowerCase()} ministers said that prices, fees and charges would all go up again next year, while…</p></div>`;
+    const html = `<body><div class="wrap"><div class="story"><p>${sentence('Trade')}</p><p>${sentence('Energy')}</p><p>${sentence('Farming')}</p><p>${sentence('Fishing')}</p></div>` +
+      `<div class="box-2"><h2>Most read today</h2>${teaser('Gas')}${teaser('Rent')}</div></div></body>`;
+    expect(articleText(html)).toEqual(['Trade', 'Energy', 'Farming', 'Fishing'].map(sentence));
+  });
+
   it('keeps the article going past a byline and an in-body "Related: headline" link near its end', () => {
     // A digest of several short pieces, each under its own byline; a table headed "By changesets"; an
     // in-story link to another story: none of them says the article has ended.

@@ -1,7 +1,7 @@
 // Scoring: which elements hold the article. Blocks with sentences credit their ancestors, Readability
 // style; furniture (furniture.ts) is left out first, and a feed's content rule confines the search.
 import { looksLikeArticleBody, looksLikeFurniture } from './furniture.ts';
-import { walkElements, namesOf, type Element } from './tree.ts';
+import { walkElements, namesOf, textContent, type Element } from './tree.ts';
 import { BLOCK_TAGS, linkDensity, type PageStats, type TextStats } from './text-stats.ts';
 
 export interface ContentSelection {
@@ -143,10 +143,14 @@ interface Prose {
   /** Of those, the <p> elements and their characters (list items and cells may be short; teasers are short <p>s). */
   pChars: number;
   ps: number;
-  /** All characters and link characters outside the excluded furniture. */
+  /** All characters and link characters outside the excluded furniture, section headings left out. */
   chars: number;
   linkChars: number;
 }
+
+const IN_BODY_HEADING = /^h[2-6]$/;
+// A paragraph cut off with an ellipsis is a teaser's excerpt of another page, not the article's prose.
+const isExcerpt = (node: Element) => /(?:…|\.\.\.)\s*$/.test(textContent(node));
 
 function proseOf(element: Element, excluded: Set<Element>, stats: PageStats): Prose {
   const prose: Prose = { paragraphChars: 0, pChars: 0, ps: 0, chars: 0, linkChars: 0 };
@@ -154,9 +158,11 @@ function proseOf(element: Element, excluded: Set<Element>, stats: PageStats): Pr
     if (excluded.has(node)) return false;
     const own = stats.get(node);
     if (!own) return false;
+    // A section's heading is neither prose nor chrome; a teaser's linked title is chrome.
+    if (IN_BODY_HEADING.test(node.name) && linkDensity(own) < 0.5) return false;
     prose.chars += own.ownChars;
     prose.linkChars += own.ownLinkChars;
-    if (PARAGRAPH_TAGS.has(node.name) && own.ownChars >= MIN_PARAGRAPH_CHARS && own.ownLinkChars / own.ownChars < 0.5) {
+    if (PARAGRAPH_TAGS.has(node.name) && own.ownChars >= MIN_PARAGRAPH_CHARS && own.ownLinkChars / own.ownChars < 0.5 && !isExcerpt(node)) {
       prose.paragraphChars += own.ownChars;
       if (node.name === 'p') {
         prose.pChars += own.ownChars;
