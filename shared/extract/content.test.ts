@@ -57,6 +57,20 @@ describe('selectContent and renderParagraphs', () => {
     expect(articleText(html)).toEqual(['Trade', 'Energy', 'Farming', 'Fishing'].map(sentence));
   });
 
+  it('keeps the prose of a page whose reference list holds more commas than its paragraphs', () => {
+    const topics = ['Trade', 'Energy', 'Farming', 'Fishing', 'Mining', 'Housing', 'Transport', 'Health'];
+    const citation = (i: number) => `<li>Jones, Matthew; Ormrod, Joan (${2000 + i}), Time Travel in Popular Media, McFarland &amp; Company, ISBN 978078647807${i}</li>`;
+    const html = `<body><main><div class="prose">${topics.map((t) => `<p>${sentence(t)}</p>`).join('')}</div>${links(12)}` +
+      `<div class="refs"><h2>References</h2><div class="columns"><ol>${Array.from({ length: 14 }, (_, i) => citation(i)).join('')}</ol></div></div></main></body>`;
+    expect(articleText(html)).toEqual(expect.arrayContaining(topics.map(sentence)));
+  });
+
+  it('still takes an article written as a list of steps', () => {
+    const step = (topic: string) => `<li>${sentence(topic)}</li>`;
+    const html = `<body><nav>${links(8)}</nav><main><h2>How to do it</h2><ol class="steps">${['Trade', 'Energy', 'Farming', 'Fishing'].map(step).join('')}</ol></main><footer>${links(6)}</footer></body>`;
+    expect(articleText(html)).toEqual(expect.arrayContaining(['Trade', 'Energy', 'Farming', 'Fishing'].map(sentence)));
+  });
+
   it('keeps the article going past a byline and an in-body "Related: headline" link near its end', () => {
     // A digest of several short pieces, each under its own byline; a table headed "By changesets"; an
     // in-story link to another story: none of them says the article has ended.

@@ -25,6 +25,9 @@ export interface ScoringInput {
 
 // A paragraph shorter than this says little about where the article is.
 const MIN_PARAGRAPH_CHARS = 25;
+// A list item counts half a paragraph: citation and link lists are comma-rich items that would
+// otherwise outscore the prose they follow (Readability scores no list items at all).
+const LIST_ITEM_CREDIT = 0.5;
 // A furniture-looking element holding more than this share of the page's text is a layout
 // wrapper (a page-wide <form>, a "main-sidebar-layout" div), not furniture.
 const WRAPPER_SHARE = 0.5;
@@ -82,7 +85,7 @@ function scoreCandidates(body: Element, excluded: Set<Element>, stats: PageStats
     // container; a paragraph's container is its parent. Long runs count as several paragraphs.
     const isParagraph = PARAGRAPH_TAGS.has(element.name);
     const paragraphs = isParagraph ? 1 : Math.max(1, Math.round(own.ownChars / 400));
-    const score = paragraphs + own.ownCommas + Math.min(3 * paragraphs, Math.floor(own.ownChars / 100));
+    const score = (paragraphs + own.ownCommas + Math.min(3 * paragraphs, Math.floor(own.ownChars / 100))) * (element.name === 'li' ? LIST_ITEM_CREDIT : 1);
     let ancestor = isParagraph ? parentOf(element) : element;
     for (let level = 0; ancestor && level < 5; level++, ancestor = parentOf(ancestor)) {
       credits.set(ancestor, (credits.get(ancestor) ?? 0) + score / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
