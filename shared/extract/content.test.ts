@@ -71,6 +71,24 @@ describe('selectContent and renderParagraphs', () => {
     expect(articleText(html)).toEqual(expect.arrayContaining(['Trade', 'Energy', 'Farming', 'Fishing'].map(sentence)));
   });
 
+  it('keeps lists whose items hold text around their links, with their nested lists of bare links', () => {
+    const note = (who: string, what: string) => `<li>${who} fixed <a href="/bug/1">${what}</a> for add-ons</li>`;
+    const html = `<body><article><p>${sentence('Trade')}</p><p>${sentence('Energy')}</p><h4>Add-ons</h4>` +
+      `<ul>${note('Ann', 'an issue with revoked permissions')}${note('Bo', 'a crash on startup in safe mode')}${note('Cy', 'the broken icon cache')}</ul>` +
+      `<ul><li>Work in progress:<ul><li><a href="/bug/2">Bug 2 – Fullscreen window loses focus</a></li><li><a href="/bug/3">Bug 3 – Add telemetry for windows</a></li></ul></li></ul>` +
+      `<p>${sentence('Farming')}</p><p>${sentence('Fishing')}</p></article></body>`;
+    expect(articleText(html)).toEqual([
+      sentence('Trade'), sentence('Energy'), 'Add-ons', 'Ann fixed an issue with revoked permissions for add-ons', 'Bo fixed a crash on startup in safe mode for add-ons',
+      'Cy fixed the broken icon cache for add-ons', 'Work in progress:', 'Bug 2 – Fullscreen window loses focus', 'Bug 3 – Add telemetry for windows', sentence('Farming'), sentence('Fishing'),
+    ]);
+  });
+
+  it('still leaves out lists of bare links inside the article, and menus with nested submenus', () => {
+    const menu = `<ul><li><a href="/news">News</a><ul><li><a href="/world">World news</a></li><li><a href="/local">Local news</a></li></ul></li><li><a href="/sport">Sport</a></li></ul>`;
+    const html = `<body><article><div class="x1">${menu}</div><p>${sentence('Trade')}</p><p>${sentence('Energy')}</p>${links(4)}<p>${sentence('Farming')}</p><p>${sentence('Fishing')}</p></article></body>`;
+    expect(articleText(html)).toEqual(['Trade', 'Energy', 'Farming', 'Fishing'].map(sentence));
+  });
+
   it('keeps the article going past a byline and an in-body "Related: headline" link near its end', () => {
     // A digest of several short pieces, each under its own byline; a table headed "By changesets"; an
     // in-story link to another story: none of them says the article has ended.
