@@ -89,6 +89,19 @@ describe('selectContent and renderParagraphs', () => {
     expect(articleText(html)).toEqual(['Trade', 'Energy', 'Farming', 'Fishing'].map(sentence));
   });
 
+  it('leaves out a photo gallery embedded in the article, its slide captions and its player buttons', () => {
+    const slide = (i: number) => `<li><h3>${i} of 3</h3><p>Security forces stormed the museum on day ${i}, freeing hostages and ending a siege.</p><p>Photo: Agency</p></li>`;
+    const gallery = `<div class="embed photo-gallery"><div><span>Full Screen</span><span>Autoplay</span><span>Close</span></div><ul>${[1, 2, 3].map(slide).join('')}</ul></div>`;
+    const html = `<body><article><p>${sentence('Trade')}</p><p>${sentence('Energy')}</p>${gallery}<p>${sentence('Farming')}</p><p>${sentence('Fishing')}</p></article></body>`;
+    expect(articleText(html)).toEqual(['Trade', 'Energy', 'Farming', 'Fishing'].map(sentence));
+  });
+
+  it('keeps a photo essay whose gallery holds most of the page text', () => {
+    const slide = (topic: string) => `<li><p>${sentence(topic)}</p></li>`;
+    const html = `<body><nav>${links(5)}</nav><div class="gallery"><ul>${['Trade', 'Energy', 'Farming', 'Fishing'].map(slide).join('')}</ul></div></body>`;
+    expect(articleText(html)).toEqual(['Trade', 'Energy', 'Farming', 'Fishing'].map(sentence));
+  });
+
   it('keeps the article going past a byline and an in-body "Related: headline" link near its end', () => {
     // A digest of several short pieces, each under its own byline; a table headed "By changesets"; an
     // in-story link to another story: none of them says the article has ended.
