@@ -2,6 +2,10 @@
 // syndication plugins, comment-form sentences, share and newsletter prompts, related-link headings,
 // bylines and credits), in English, Russian, Spanish, German and French.
 // Each pattern describes a paragraph from its start.
+// A byline: the prefix is a word of its own ("Part 1" and "Byzantium" are not bylines).
+const byline = (prefixes: string) => `(?:${prefixes})(?:\\s*:\\s*|\\s+)[\\p{L}\\p{N}][\\p{L}\\p{N}.' -]{0,40}$`;
+const BYLINE_PREFIXES = 'by|written by|von|por|par|автор|от';
+
 const BOILERPLATE_STARTS: RegExp[] = [
   // Attribution tails appended by syndication plugins.
   /(?:source(?: link)?|original source|read (?:more|the (?:original|full) (?:article|story|post))(?: (?:at|on|here))?(?: source)?|continue reading|view (?:original|source)|via)\s*[:.…]*\s*(?:\S+)?$/,
@@ -33,8 +37,7 @@ const BOILERPLATE_STARTS: RegExp[] = [
   /(?:lire aussi|à lire aussi|lire la suite|voir aussi|sur le même sujet|articles similaires|étiquettes|catégories)/,
   /(?:advertisement|sponsored|werbung|anzeige|publicidad|publicité|реклама)$/,
   // Bylines and credits.
-  // The prefix is a word of its own: "Part 1" and "Byzantium" are not bylines.
-  /(?:by|written by|posted by|von|por|par|автор|от)(?:\s*:\s*|\s+)[\p{L}\p{N}][\p{L}\p{N}.' -]{0,40}$/u,
+  new RegExp(byline(`posted by|${BYLINE_PREFIXES}`), 'u'),
   /(?:photo|image|credit|foto|фото|imagen|bild)\s*:\s*.{0,80}$/,
   /(?:©|copyright\b|all rights reserved)/,
 ];
@@ -63,8 +66,12 @@ export function isBoilerplateParagraph(text: string): boolean {
   return text.length <= MAX_BOILERPLATE_PARAGRAPH && (BOILERPLATE_START.test(text) || BOILERPLATE_PHRASE.test(text));
 }
 
-// Boilerplate that sits between an article's parts (an ad label, a photo credit) rather than after it.
-const BETWEEN_PARTS = /^(?:(?:advertisement|sponsored|werbung|anzeige|publicidad|publicité|реклама)$|(?:photo|image|credit|foto|фото|imagen|bild)\s*:)/iu;
+// Boilerplate that sits between an article's parts rather than after it: an ad label, a photo credit, a
+// byline (digests put one over each piece, tables head a column "By ..."), an in-story "Related: <headline>" link.
+const BETWEEN_PARTS = new RegExp(
+  `^(?:(?:advertisement|sponsored|werbung|anzeige|publicidad|publicité|реклама)$|(?:photo|image|credit|foto|фото|imagen|bild)\\s*:|${byline(BYLINE_PREFIXES)}|(?:related|see also|also read|read also|more)\\s*:\\s*\\S.{15})`,
+  'iu',
+);
 
 /** True for boilerplate that marks where an article ends (related links, comments, share prompts), not an ad label or a credit. */
 export function endsArticle(text: string): boolean {

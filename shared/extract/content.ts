@@ -1,7 +1,7 @@
 // Scoring: which elements hold the article. Blocks with sentences credit their ancestors, Readability
 // style; furniture (furniture.ts) is left out first, and a feed's content rule confines the search.
 import { looksLikeArticleBody, looksLikeFurniture } from './furniture.ts';
-import { walkElements, namesOf, type Element } from './tree.ts';
+import { walkElements, namesOf, textContent, type Element } from './tree.ts';
 import { BLOCK_TAGS, linkDensity, type PageStats, type TextStats } from './text-stats.ts';
 
 export interface ContentSelection {
@@ -25,6 +25,9 @@ export interface ScoringInput {
 
 // A paragraph shorter than this says little about where the article is.
 const MIN_PARAGRAPH_CHARS = 25;
+// A list item counts half a paragraph: citation and link lists are comma-rich items that would
+// otherwise outscore the prose they follow (Readability scores no list items at all).
+const LIST_ITEM_CREDIT = 0.5;
 // A furniture-looking element holding more than this share of the page's text is a layout
 // wrapper (a page-wide <form>, a "main-sidebar-layout" div), not furniture.
 const WRAPPER_SHARE = 0.5;
@@ -82,7 +85,7 @@ function scoreCandidates(body: Element, excluded: Set<Element>, stats: PageStats
     // container; a paragraph's container is its parent. Long runs count as several paragraphs.
     const isParagraph = PARAGRAPH_TAGS.has(element.name);
     const paragraphs = isParagraph ? 1 : Math.max(1, Math.round(own.ownChars / 400));
-    const score = paragraphs + own.ownCommas + Math.min(3 * paragraphs, Math.floor(own.ownChars / 100));
+    const score = (paragraphs + own.ownCommas + Math.min(3 * paragraphs, Math.floor(own.ownChars / 100))) * (element.name === 'li' ? LIST_ITEM_CREDIT : 1);
     let ancestor = isParagraph ? parentOf(element) : element;
     for (let level = 0; ancestor && level < 5; level++, ancestor = parentOf(ancestor)) {
       credits.set(ancestor, (credits.get(ancestor) ?? 0) + score / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
@@ -143,10 +146,14 @@ interface Prose {
   /** Of those, the <p> elements and their characters (list items and cells may be short; teasers are short <p>s). */
   pChars: number;
   ps: number;
-  /** All characters and link characters outside the excluded furniture. */
+  /** All characters and link characters outside the excluded furniture, section headings left out. */
   chars: number;
   linkChars: number;
 }
+
+const IN_BODY_HEADING = /^h[2-6]$/;
+// A paragraph cut off with an ellipsis is a teaser's excerpt of another page, not the article's prose.
+const isExcerpt = (node: Element) => /(?:…|\.\.\.)\s*$/.test(textContent(node));
 
 function proseOf(element: Element, excluded: Set<Element>, stats: PageStats): Prose {
   const prose: Prose = { paragraphChars: 0, pChars: 0, ps: 0, chars: 0, linkChars: 0 };
@@ -154,9 +161,11 @@ function proseOf(element: Element, excluded: Set<Element>, stats: PageStats): Pr
     if (excluded.has(node)) return false;
     const own = stats.get(node);
     if (!own) return false;
+    // A section's heading is neither prose nor chrome; a teaser's linked title is chrome.
+    if (IN_BODY_HEADING.test(node.name) && linkDensity(own) < 0.5) return false;
     prose.chars += own.ownChars;
     prose.linkChars += own.ownLinkChars;
-    if (PARAGRAPH_TAGS.has(node.name) && own.ownChars >= MIN_PARAGRAPH_CHARS && own.ownLinkChars / own.ownChars < 0.5) {
+    if (PARAGRAPH_TAGS.has(node.name) && own.ownChars >= MIN_PARAGRAPH_CHARS && own.ownLinkChars / own.ownChars < 0.5 && !isExcerpt(node)) {
       prose.paragraphChars += own.ownChars;
       if (node.name === 'p') {
         prose.pChars += own.ownChars;

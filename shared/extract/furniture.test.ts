@@ -7,11 +7,12 @@ const element = (html: string) => loadDocument(html).body.children.find(isElemen
 
 describe('looksLikeFurniture', () => {
   it.each(['<nav>', '<aside>', '<div role="navigation">', '<div class="sharedaddy sd-sharing">', '<div id="comments" class="comments-area">',
-    '<div class="footer-content">', '<div class="entry-meta">', '<section class="related-posts">', '<div class="ad-slot">'])('flags %s', (html) => {
+    '<div class="footer-content">', '<div class="entry-meta">', '<section class="related-posts">', '<div class="ad-slot">',
+    '<div class="wp-volt-gal pb-photo-gallery">', '<div class="type-gallery">', '<div class="slideshow">', '<ul class="image_carousel">'])('flags %s', (html) => {
     expect(looksLikeFurniture(element(html))).toBe(true);
   });
 
-  it.each(['<div class="entry-content comments-enabled">', '<div class="content-sidebar-wrap">', '<div class="post">', '<p>'])('spares %s', (html) => {
+  it.each(['<div class="entry-content comments-enabled">', '<div class="content-sidebar-wrap">', '<div class="post">', '<p>', '<article class="post gallery">'])('spares %s', (html) => {
     expect(looksLikeFurniture(element(html))).toBe(false);
   });
 });

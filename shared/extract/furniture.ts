@@ -21,7 +21,7 @@ const FURNITURE_WORDS = new RegExp(
       'cat ?links', 'post ?(?:meta|tags|categories|footer)', 'entry ?(?:meta|footer|tags|utility)',
       'article ?(?:meta|footer|tags|info)', 'meta', 'caption\\w*', 'wp caption text', 'credits?',
       'screen reader text', 'sr only', 'visually ?hidden', 'print ?only', 'skip ?link', 'rating', 'login',
-      'search\\w*', 'toolbar', 'jp relatedposts', 'yarpp\\w*', 'crp ?list', 'pp ?author ?box\\w*',
+      'search\\w*', 'toolbar', 'gallery', 'slideshow', 'carousel', 'jp relatedposts', 'yarpp\\w*', 'crp ?list', 'pp ?author ?box\\w*',
     ].join('|') +
     ')(?: |$)',
 );
