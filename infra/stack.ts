@@ -364,6 +364,9 @@ export class SyndicStack extends Stack {
         format: OutputFormat.ESM,
         minify: true,
         sourceMap: true,
+        // Stack traces map back to file and line without the map carrying every source (the model files
+        // among them) a second time: that content was most of the process-article zip.
+        sourcesContent: false,
         target: 'node22',
         bundleAwsSDK: true,
         mainFields: ['module', 'main'],

@@ -1,14 +1,15 @@
 // Trains the IPTC topic models. The English model from licence-clean text only (HuffPost headlines CC BY 4.0, the IPTC
 // vocabulary CC BY 4.0, and the project's own seed text), with GloVe word vectors (PDDL 1.0) carrying
 // what it learns over to words that text never used; the multilingual model from SIB-200's train
-// sentences in 15 languages (CC BY-SA 4.0, so that model ships under it) and the project's English text.
+// sentences in 15 languages (CC BY-SA 4.0, so that model ships under it), the project's English text and its
+// topic lexicons in the 14 other languages.
 // `npm run train:topics -- --check` writes nothing: it exits 1 unless every retrained model is byte for
 // byte the committed ones (CI runs it, so the shipped model is always rebuilt from what the repo holds).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { huffpostDocs, iptcDefinitionDocs, seedDocs, topLevelTopics } from './topics/corpus.ts';
-import { projectDocs, sibTrainingDocs, trainMultilingualModel, type MultilingualConfig } from './topics/multilingual.ts';
+import { lexiconDocs, projectDocs, sibTrainingDocs, trainMultilingualModel, type MultilingualConfig } from './topics/multilingual.ts';
 import { trainTopicModel, type TrainConfig } from './topics/train-model.ts';
 import { loadWordVectors } from './topics/word-vectors.ts';
 
@@ -30,7 +31,7 @@ const wordVectorOptions = { maxWords: 60_000, sifA: 1e-3 };
 
 // The model for the other 14 languages (and short English text): CC BY-SA 4.0, as it learns from SIB-200.
 const multilingualConfig: MultilingualConfig = {
-  version: 'iptc-ml-2026.12.1',
+  version: 'iptc-ml-2026.12.2',
   buckets: 2 ** 17,
   epochs: 6,
   learningRate: 0.3,
@@ -39,6 +40,7 @@ const multilingualConfig: MultilingualConfig = {
   folds: 2,
   targetPrecision: 0.9,
   projectTextWeight: 0.5,
+  lexiconWeight: 3,
 };
 
 const modelFile = (name: string) => fileURLToPath(new URL(`../shared/classify/model/${name}`, import.meta.url));
@@ -75,7 +77,7 @@ emit('iptc-topics.json', english.artifact, {
   seconds: seconds(),
 });
 started = performance.now();
-const multilingual = trainMultilingualModel(topLevelTopics(), [...sibTrainingDocs(), ...projectDocs(seed)], multilingualConfig);
+const multilingual = trainMultilingualModel(topLevelTopics(), [...sibTrainingDocs(), ...projectDocs(seed), ...lexiconDocs()], multilingualConfig);
 emit('multilingual/iptc-multilingual.json', multilingual.artifact, {
   version: multilingual.artifact.version,
   training: multilingual.artifact.training,

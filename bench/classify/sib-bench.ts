@@ -2,6 +2,7 @@
 // split, the judge, when $SYNDIC_EVAL_DIR holds it), ours beside a per-language naive Bayes trained on
 // that language's SIB train split in the same run; and language identification of the same sentences,
 // ours beside franc-min alone.
+import { readFileSync } from 'node:fs';
 import { franc } from 'franc-min';
 import { detectLanguage } from '../../shared/language/index.ts';
 import { scoreTopics } from '../../shared/classify/topics.ts';
@@ -60,6 +61,18 @@ function languageId(sentences: SibSentence[], language: string): { ours: number;
   return { ours: ours / sentences.length, franc: peer / sentences.length };
 }
 
+/** News leads written for the project in the 14 other languages, on topics SIB-200 has no class for. */
+function writtenLeads(): { language: string; code: string; text: string }[] {
+  return readFileSync(new URL('written-leads.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [language, code, text] = line.split('\t');
+      return { language, code: `medtop:${code}`, text };
+    });
+}
+
 export function sibReport(): string[] {
   const lines = [
     '\nSIB-200: first-topic accuracy on sentences with a mapped topic (geography is not scored); ours reads the language it detects; peer: multinomial naive Bayes trained on that language\'s SIB train split in this run. Language ID: share of all the split\'s sentences detected as their language, ours (shared/language) and franc-min 6.2.0 alone.\n',
@@ -101,6 +114,11 @@ export function sibReport(): string[] {
   const eng14Train = sibSplit('eng_14', 'train').filter((s) => trained.has(s.id));
   const fine = scoreSplit(eng14, eng14Train, ENG14_CODES);
   lines.push(`| dev | eng_14 (13 mapped classes; ${eng14.length} sentences not in SIB train) | ${fine.n} | ${pct(fine.ours)} | ${pct(fine.peer)} | ${fine.cpuMs.toFixed(3)} | | |`);
+  const leads = writtenLeads();
+  const leadsRight = leads.filter((lead) => scoreTopics({ title: null, text: lead.text })[0]?.code === lead.code).length;
+  lines.push(
+    `\nWritten leads (bench/classify/written-leads.tsv: ${leads.length} one-sentence news leads in the 14 other languages on economy, crime, disasters, war and weather, topics SIB-200 lacks; never trained on): first topic right for ${leadsRight} (${pct(leadsRight / leads.length)}), language detected`,
+  );
   // Article-length cost of the multilingual model: the project's whole articles (English, but the
   // model's cost depends on length, not language), given as German as the English bench gives 'en'.
   const articles = seedDocs().filter((doc) => doc.source === 'article');

@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeMultilingual, multilingualScores } from '../../shared/classify/multilingual.ts';
-import { sibTrainingDocs, trainMultilingualModel, type MultilingualDoc } from './multilingual.ts';
+import { topLevelTopics } from './corpus.ts';
+import { lexiconDocs, sibTrainingDocs, trainMultilingualModel, type MultilingualDoc } from './multilingual.ts';
 import { SIB_LANGUAGES, sibSplit } from './sib200.ts';
 
 describe('sibTrainingDocs', () => {
@@ -25,6 +29,36 @@ describe('sibTrainingDocs', () => {
   });
 });
 
+describe('lexiconDocs', () => {
+  it('gives every language but English examples of each of the 17 topics, a few terms each', () => {
+    const docs = lexiconDocs();
+    const codes = topLevelTopics().map((t) => t.code);
+    const others = Object.keys(SIB_LANGUAGES).filter((l) => l !== 'en').sort();
+    expect([...new Set(docs.map((d) => d.language))].sort()).toEqual(others);
+    for (const language of others) {
+      for (const code of codes) {
+        expect(docs.filter((d) => d.language === language && d.labels[0] === code).length, `${language} ${code}`).toBeGreaterThanOrEqual(4);
+      }
+    }
+    expect(docs.every((d) => d.id === null && d.lexicon && d.labels.length === 1 && d.text.split(', ').length <= 4)).toBe(true);
+  });
+
+  it('cuts a lexicon line into examples of four terms', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lexicon-'));
+    writeFileSync(path.join(dir, 'de.txt'), '# German\n15000000: Fußball, Tor, Trainer, Liga, Stadion, Olympische Spiele\n');
+    expect(lexiconDocs(dir).map((d) => [d.language, d.labels[0], d.text])).toEqual([
+      ['de', 'medtop:15000000', 'Fußball, Tor, Trainer, Liga'],
+      ['de', 'medtop:15000000', 'Stadion, Olympische Spiele'],
+    ]);
+  });
+
+  it('names the file and the line that is not "<code>: terms"', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lexicon-'));
+    writeFileSync(path.join(dir, 'de.txt'), '# German\n04000000: Wirtschaft, Börse\nSport: Fußball\n');
+    expect(() => lexiconDocs(dir)).toThrow('de.txt: a lexicon line is "<8-digit code>: terms", not "Sport: Fußball"');
+  });
+});
+
 const classes = [
   { code: 'medtop:15000000', label: 'sport' },
   { code: 'medtop:11000000', label: 'politics' },
@@ -45,7 +79,7 @@ function syntheticDocs(): MultilingualDoc[] {
 }
 
 describe('trainMultilingualModel', () => {
-  const config = { version: 'test', buckets: 2 ** 10, epochs: 5, learningRate: 0.3, l2: 1e-4, seed: 1, folds: 2, targetPrecision: 0.9, projectTextWeight: 0.5 };
+  const config = { version: 'test', buckets: 2 ** 10, epochs: 5, learningRate: 0.3, l2: 1e-4, seed: 1, folds: 2, targetPrecision: 0.9, projectTextWeight: 0.5, lexiconWeight: 1 };
 
   it('calibrates each language on sentences scored by a model that saw them in no language', () => {
     const { artifact, report } = trainMultilingualModel(classes, syntheticDocs(), config);

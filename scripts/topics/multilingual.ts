@@ -1,8 +1,11 @@
 // Trains the multilingual topic model: one linear layer over hashed word and character n-gram
 // features (shared/classify/hashed-features.ts), trained on SIB-200's train sentences in all 15
 // languages (labelled through data/sib200/SOURCE.md's mapping, plus eng_14's finer label of the same
-// sentence) and the project's own English text; calibrated per language on out-of-fold scores.
+// sentence), the project's own English text and its topic lexicons in the other 14 languages;
+// calibrated per language on out-of-fold scores.
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dataPath } from '../data-paths.ts';
 import { hashedVector } from '../../shared/classify/hashed-features.ts';
 import { encodeWeights, quantizeWeights, sigmoid } from '../../shared/classify/model.ts';
 import { multilingualLogits, type LanguageCalibration, type MultilingualArtifact } from '../../shared/classify/multilingual.ts';
@@ -24,6 +27,8 @@ export interface MultilingualConfig {
   targetPrecision: number;
   /** Weight of a project-written English example against a SIB sentence's 1. */
   projectTextWeight: number;
+  /** Weight of an example cut from the project's lexicons in other languages against a SIB sentence's 1. */
+  lexiconWeight: number;
 }
 
 export interface MultilingualDoc {
@@ -33,6 +38,8 @@ export interface MultilingualDoc {
   title: string | null;
   text: string;
   labels: string[];
+  /** A few terms of the project's lexicons in other languages (data/topics-seed/languages). */
+  lexicon?: boolean;
 }
 
 // eng_14's classes that SIB-200's 7 do not have: its sentences of these classes are not SIB sentences at
@@ -64,6 +71,41 @@ export function projectDocs(docs: TrainingDoc[]): MultilingualDoc[] {
   return docs.filter((d) => d.source === 'seed').map((d) => ({ id: null, language: 'en', title: d.title, text: d.text, labels: d.labels }));
 }
 
+const lexiconDir = dataPath('topics-seed', 'languages');
+
+// A lexicon line is cut into examples of this many terms: one 25-term example per topic would be one
+// example against the 701 SIB sentences that are negatives of that topic in its language.
+const TERMS_PER_EXAMPLE = 4;
+
+/**
+ * The project's topic lexicons in the other languages, `<language>.txt` with a line per IPTC topic,
+ * "04000000: Wirtschaft, Unternehmen, ...": each line cut into examples of its topic in that language,
+ * so that the 11 topics SIB-200 lacks are not learned from English text alone.
+ */
+export function lexiconDocs(dir = lexiconDir): MultilingualDoc[] {
+  return readdirSync(dir)
+    .filter((file) => /^[a-z]{2}\.txt$/.test(file))
+    .sort()
+    .flatMap((file) =>
+      readFileSync(`${dir}/${file}`, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+        .flatMap((line) => {
+          const match = line.match(/^(\d{8}):\s*(.+)$/);
+          if (!match) throw new Error(`${file}: a lexicon line is "<8-digit code>: terms", not "${line.slice(0, 40)}"`);
+          const terms = match[2].split(',').map((term) => term.trim());
+          return Array.from({ length: Math.ceil(terms.length / TERMS_PER_EXAMPLE) }, (_, i) => ({
+            id: null,
+            language: file.slice(0, 2),
+            title: null,
+            text: terms.slice(i * TERMS_PER_EXAMPLE, (i + 1) * TERMS_PER_EXAMPLE).join(', '),
+            labels: [`medtop:${match[1]}`],
+            lexicon: true,
+          }));
+        }),
+    );
+}
+
 function foldOf(id: string, folds: number): number {
   return createHash('sha1').update(id).digest().readUInt32BE(0) % folds;
 }
@@ -73,7 +115,7 @@ function train(docs: MultilingualDoc[], classes: TopLevelTopic[], config: Multil
   const examples: SparseExample[] = docs.map((doc) => ({
     ...hashedVector(doc.title, doc.text, config.buckets),
     positives: doc.labels.map((code) => index.get(code)!),
-    weight: doc.id === null ? config.projectTextWeight : 1,
+    weight: doc.lexicon ? config.lexiconWeight : doc.id === null ? config.projectTextWeight : 1,
   }));
   return trainOneVsRest(examples, config.buckets, classes.length, { ...config, seed });
 }
@@ -146,7 +188,8 @@ export function trainMultilingualModel(classes: TopLevelTopic[], docs: Multiling
       sources: {
         sib200Train: 'SIB-200 train split, 15 languages, CC BY-SA 4.0 (Adelani et al., EACL 2024)',
         sentences: sib.length,
-        projectText: docs.length - sib.length,
+        projectText: docs.filter((d) => d.id === null && !d.lexicon).length,
+        projectLexiconExamples: docs.filter((d) => d.lexicon).length,
       },
       epochs: config.epochs,
       learningRate: config.learningRate,
@@ -155,6 +198,7 @@ export function trainMultilingualModel(classes: TopLevelTopic[], docs: Multiling
       folds: config.folds,
       targetPrecision: config.targetPrecision,
       projectTextWeight: config.projectTextWeight,
+      lexiconWeight: config.lexiconWeight,
     },
   };
   return { artifact, report };

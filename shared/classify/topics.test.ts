@@ -64,6 +64,7 @@ describe('scoreTopics', () => {
 const RELEASED_FINGERPRINTS: Record<string, string> = {
   'iptc-lr-2026.11.4': '5dd930bb9bb2a183f195df4cae46d8b8b6c0b2b6846b37933d9c946bce62fe59',
   'iptc-ml-2026.12.1': 'a8db6a898d416a99b6033fbbbe1b6aeff659b3efacb0b1e262ab7c9267b7706b',
+  'iptc-ml-2026.12.2': 'ff487998cfccc319fe48411aa042811ece3d034704808657fbb8373566e0697a',
   'entities-2': '3f81f23359337cb4cbb2050b395a2b57ea689903de58cf257818c97f6c04ec02',
 };
 
