@@ -58,6 +58,14 @@ describe('storage', () => {
     });
   });
 
+  it('keeps whole-record article indexes for a stack deployed before they became keys-only, when asked to', () => {
+    const app = new App({ context: SKIP_BUNDLING });
+    const legacy = Template.fromStack(new SyndicStack(app, 'Legacy', { scheduleMinutes: 15, articleIndexesProjectAll: true }));
+    legacy.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      GlobalSecondaryIndexes: ['timeline', 'bySource', 'byStory'].map((name) => Match.objectLike({ IndexName: name, Projection: { ProjectionType: 'ALL' } })),
+    });
+  });
+
   it('keeps raw copies in an encrypted, private, versioned bucket with a lifecycle rule', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
