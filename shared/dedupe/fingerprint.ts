@@ -14,18 +14,18 @@ const SIGNATURE_SIZE = 128;
 const LEAD_WORDS = 100;
 const LEAD_SIGNATURE_SIZE = 64;
 /**
- * Each band key is one item written per article (a DynamoDB write unit), so the layout is a trade of
- * write cost against recall: 6 whole-text and 10 lead bands of 2 rows, chosen in a sweep over BBC seeds
- * 1-5 (docs/benchmarks-dedupe.md). The keys are the first 6 and 10 of the 16 + 16 that version 1 wrote
- * before, computed the same way, so records stored then are still found through their band items.
+ * Each band key is one item written per article (a DynamoDB write unit), so the layout trades write cost
+ * against recall: 6 whole-text and 14 lead bands of 2 rows, the fewest keys that kept BBC recall at or
+ * above 0.95 on all ten seeds in a sweep of layouts (docs/costs.md). They are the first 6 and 14 of the
+ * 16 + 16 keys version 1 wrote before, computed the same way, so records stored then are still found.
  */
 const BANDS = 6;
-const LEAD_BANDS = 10;
+const LEAD_BANDS = 14;
 const ROWS_PER_BAND = 2;
 /** Below this many words a text is mostly boilerplate (paywall, consent, 404 pages): never a copy. */
 export const MIN_WORDS = 40;
 
-/** JSON-serializable: about 1 KB, of which the band keys take 0.25 KB (they come from the full 32-bit
+/** JSON-serializable: about 1 KB, of which the band keys take 0.3 KB (they come from the full 32-bit
  * signature, so only fingerprint(text) recomputes them; a record can store the rest). */
 export interface Fingerprint {
   version: string;
