@@ -7,5 +7,6 @@ const app = new App();
 new SyndicStack(app, app.node.tryGetContext('stackName') ?? 'Syndic', {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   scheduleMinutes: Number(app.node.tryGetContext('scheduleMinutes') ?? 15),
+  articleIndexesProjectAll: String(app.node.tryGetContext('articleIndexesProjectAll') ?? 'false') === 'true',
 });
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -30,6 +30,12 @@ import { CONFIG_PK } from '../shared/store/state-store.ts';
 export interface SyndicStackProps extends StackProps {
   /** How often the dispatcher wakes up to send due feeds (minutes). */
   scheduleMinutes: number;
+  /**
+   * Keep the article indexes copying every attribute, as stacks deployed before they became keys-only
+   * do: DynamoDB cannot change an existing index's projection, so such a stack is redeployed with this
+   * set (the code reads only keys from the indexes either way). See docs/costs.md.
+   */
+  articleIndexesProjectAll?: boolean;
 }
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -44,7 +50,11 @@ export class SyndicStack extends Stack {
       throw new Error(`scheduleMinutes must be a whole number of minutes >= 1, got ${props.scheduleMinutes}`);
     }
 
-    const articlesTable = this.table(ARTICLES_TABLE);
+    const articlesTable = this.table(
+      props.articleIndexesProjectAll
+        ? { ...ARTICLES_TABLE, indexes: ARTICLES_TABLE.indexes.map((index) => ({ ...index, projection: { type: 'ALL' as const } })) }
+        : ARTICLES_TABLE,
+    );
     const stateTable = this.table(STATE_TABLE);
     const rawBucket = this.rawBucket();
     const feeds = this.queue(FEED_QUEUE);

@@ -4,7 +4,7 @@
 // bench:pipeline both write PipelineCounts, so either can feed it.
 
 /** Format version of PipelineCounts; a reader refuses any other. */
-export const COUNTS_FORMAT = 1;
+export const COUNTS_FORMAT = 2;
 
 /** One Lambda function's share of the run. */
 export interface FunctionCounts {
@@ -21,6 +21,11 @@ export interface FunctionCounts {
   cpuMsPerArticle: number;
   /** Memory the stack gives the function, MB. */
   memoryMb: number;
+  /**
+   * Round trips to AWS per stored article: requests its invocations sent, those sent side by side counted
+   * once (operation-counter.ts).
+   */
+  awsRoundTripsPerArticle: number;
   /** Peak resident set size seen while it ran, MB (the whole local process: an upper bound). */
   peakRssMb: number;
   /** Log bytes it wrote (Lambda's START/END/REPORT lines not included), per stored article. */
@@ -109,12 +114,11 @@ export const AWS_ROUND_TRIP_MS = 8;
 
 /**
  * Billed Lambda time per article, modelled from what was counted: the measured CPU stretched by the
- * function's CPU share, plus one round trip per AWS request the function sent (the article handler sends
- * nearly all of them). The local run's own wall clock is not used: on a shared machine it mostly
- * measures other processes.
+ * function's CPU share, plus its counted round trips to AWS (requests sent side by side wait once). The
+ * local run's own wall clock is not used: on a shared machine it mostly measures other processes.
  */
-export function modelledBilledMs(fn: FunctionCounts, awsRequestsPerArticle: number): number {
-  return fn.cpuMsPerArticle * Math.max(1, FULL_VCPU_MB / fn.memoryMb) + awsRequestsPerArticle * AWS_ROUND_TRIP_MS;
+export function modelledBilledMs(fn: FunctionCounts): number {
+  return fn.cpuMsPerArticle * Math.max(1, FULL_VCPU_MB / fn.memoryMb) + fn.awsRoundTripsPerArticle * AWS_ROUND_TRIP_MS;
 }
 
 export interface CostLine {
@@ -157,9 +161,7 @@ export function costTable(counts: PipelineCounts, articlesPerMonth: number, pric
   const n = articlesPerMonth;
   const fns = Object.entries(counts.functions);
   const lambdaRequests = fns.reduce((s, [, f]) => s + f.invocationsPerArticle, 0) * n;
-  const awsRequests = sum(counts.dynamodb.requests) + counts.s3.puts + counts.s3.gets + sum(counts.sqs.requests);
-  const gbSeconds =
-    fns.reduce((s, [name, f]) => s + (modelledBilledMs(f, name === 'process-article' ? awsRequests : 0) / 1000) * (f.memoryMb / 1024), 0) * n;
+  const gbSeconds = fns.reduce((s, [, f]) => s + (modelledBilledMs(f) / 1000) * (f.memoryMb / 1024), 0) * n;
   const logBytes = fns.reduce((s, [, f]) => s + f.logBytesPerArticle + f.invocationsPerArticle * LAMBDA_PLATFORM_LOG_BYTES, 0) * n;
   const writeUnits = sum(counts.dynamodb.writeUnits) * n;
   const readUnits = sum(counts.dynamodb.readUnits) * n;

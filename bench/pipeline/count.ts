@@ -24,7 +24,7 @@ import { itemSize, STORAGE_OVERHEAD_BYTES } from '../store/item-size.ts';
 import { buildCorpusSites, findCorpus } from './corpus-sites.ts';
 import { COUNTS_FORMAT } from './cost-model.ts';
 import type { FunctionCounts, PipelineCounts } from './cost-model.ts';
-import { OperationCounter, projected } from './operation-counter.ts';
+import { OperationCounter, invocation, projected } from './operation-counter.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** As infra/stack.ts gives them. */
@@ -44,6 +44,7 @@ interface Timing {
   activeMs: number;
   waitMs: number;
   cpuMs: number;
+  roundTrips: number;
   peakRss: number;
   logBytes: number;
 }
@@ -54,12 +55,14 @@ let logBytes = 0;
 /** Times a handler as Lambda bills it (each invocation's wall), and how much of it was spent waiting for a host. */
 function timed(name: FunctionName, handler: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>) {
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-    const t = timings.get(name) ?? { invocations: 0, records: 0, wallMs: 0, activeMs: 0, waitMs: 0, cpuMs: 0, peakRss: 0, logBytes: 0 };
+    const t = timings.get(name) ?? { invocations: 0, records: 0, wallMs: 0, activeMs: 0, waitMs: 0, cpuMs: 0, roundTrips: 0, peakRss: 0, logBytes: 0 };
     timings.set(name, t);
     const [started, waitedBefore, logsBefore, cpuBefore] = [performance.now(), hostWaitTotals.ms, logBytes, process.cpuUsage()];
+    const scope = { inFlight: 0, roundTrips: 0 };
     try {
-      return await handler(event, context);
+      return await invocation.run(scope, () => handler(event, context));
     } finally {
+      t.roundTrips += scope.roundTrips;
       const wall = performance.now() - started;
       const waited = hostWaitTotals.ms - waitedBefore;
       // Records of a batch run side by side: the share of record time spent asleep is the share of the invocation.
@@ -111,7 +114,8 @@ try {
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const tickStarted = performance.now();
-  await dispatch.handler({ version: '0', id: 'count', 'detail-type': 'Scheduled Event', source: 'aws.events', account: '0', time: new Date().toISOString(), region: 'us-east-1', resources: [], detail: {} });
+  const tick = { inFlight: 0, roundTrips: 0 };
+  await invocation.run(tick, () => dispatch.handler({ version: '0', id: 'count', 'detail-type': 'Scheduled Event', source: 'aws.events', account: '0', time: new Date().toISOString(), region: 'us-east-1', resources: [], detail: {} }));
   const tickMs = performance.now() - tickStarted;
   await drainQueue(env.aws.sqs, env.config.feedQueueUrl, timed('fetch-feed', fetchFeed.handler));
   const pollers = Number(option('pollers', '1'));
@@ -143,13 +147,17 @@ try {
   const functions: Record<string, FunctionCounts> = {};
   // One schedule tick dispatched this run's feeds.
   const tickBilled = per(Math.ceil(tickMs));
-  functions['dispatch-feeds'] = { invocationsPerArticle: per(1), billedMsPerArticle: tickBilled, activeMsPerArticle: tickBilled, cpuMsPerArticle: tickBilled, memoryMb: MEMORY_MB['dispatch-feeds'], peakRssMb: 0, logBytesPerArticle: 0 };
+  functions['dispatch-feeds'] = {
+    invocationsPerArticle: per(1), billedMsPerArticle: tickBilled, activeMsPerArticle: tickBilled, cpuMsPerArticle: tickBilled,
+    awsRoundTripsPerArticle: per(tick.roundTrips), memoryMb: MEMORY_MB['dispatch-feeds'], peakRssMb: 0, logBytesPerArticle: 0,
+  };
   for (const [name, t] of timings) {
     functions[name] = {
       invocationsPerArticle: per(t.invocations),
       billedMsPerArticle: per(t.wallMs),
       activeMsPerArticle: per(t.activeMs),
       cpuMsPerArticle: per(t.cpuMs),
+      awsRoundTripsPerArticle: per(t.roundTrips),
       memoryMb: MEMORY_MB[name],
       peakRssMb: Math.round(t.peakRss / 2 ** 20),
       logBytesPerArticle: per(t.logBytes),
@@ -188,6 +196,7 @@ try {
     billedMsPerArticle: article ? Math.round(per(article.wallMs)) : null,
     activeMsPerArticle: article ? Math.round(per(article.activeMs)) : null,
     cpuMsPerArticle: article ? Math.round(per(article.cpuMs)) : null,
+    roundTripsPerArticle: article ? +per(article.roundTrips).toFixed(1) : null,
     loadAverage: +os.loadavg()[0].toFixed(1),
     writeUnitsPerArticle: +per(Object.values(ops.dynamo.writeUnits).reduce((a, b) => a + b, 0)).toFixed(1),
     out: path.relative(REPO, out),

@@ -3,6 +3,8 @@
 // computed from the items on the wire by the documented rules (1 KB units, one more write per index
 // that holds a copy, at that copy's size), because the local servers report no index capacity; read
 // units come from the items the responses carry (4 KB units, halved for eventually consistent reads).
+// Round trips are counted per handler invocation (see `invocation`).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
@@ -32,6 +34,42 @@ export function emptyCounts(): OperationCounts {
 }
 
 const add = (into: Record<string, number>, key: string, n: number) => (into[key] = (into[key] ?? 0) + n);
+
+export interface InvocationScope {
+  /** Requests sent and not yet answered. */
+  inFlight: number;
+  /** Bursts of requests sent side by side (see `invocation`). */
+  roundTrips: number;
+  /** Whether a response came back since the current burst began. */
+  answered?: boolean;
+}
+
+/**
+ * The handler invocation a request is sent from: the counting run calls each handler inside
+ * `invocation.run(scope, ...)`. Requests sent side by side (the band Queries of `Promise.all`) wait for
+ * the network once: a request starts a new round trip unless it is sent while the previous ones are all
+ * still unanswered. A request sent after any answer came back is a new round trip, so the records of a
+ * batch count as if their waits never overlapped (an upper bound: in Lambda they do overlap), and the
+ * count does not depend on how fast the local servers answer.
+ */
+export const invocation = new AsyncLocalStorage<InvocationScope>();
+
+async function inScope<T>(send: () => Promise<T>): Promise<T> {
+  const scope = invocation.getStore();
+  if (scope) {
+    if (scope.inFlight === 0 || scope.answered) scope.roundTrips++;
+    scope.inFlight++;
+    scope.answered = false;
+  }
+  try {
+    return await send();
+  } finally {
+    if (scope) {
+      scope.inFlight--;
+      scope.answered = true;
+    }
+  }
+}
 const writeUnits = (bytes: number) => Math.max(1, Math.ceil(bytes / 1024));
 const readUnits = (bytes: number, consistent: boolean) => Math.max(1, Math.ceil(bytes / 4096)) * (consistent ? 1 : 0.5);
 
@@ -42,7 +80,7 @@ export function itemKind(table: string, item: Record<string, unknown>): string {
   const prefix = pk.split('#')[0];
   if (prefix === 'ART') return sk === 'RECORD' ? 'record' : sk.startsWith('CTOPIC#') ? 'custom topic membership' : 'topic membership';
   const names: Record<string, string> = {
-    HASH: 'content hash',
+    DEDUPE: 'dedupe entry (fingerprint, story)',
     BAND: 'LSH band',
     CLAIM: 'URL claim',
     HOST: sk === 'PACE' ? 'host gate pace' : 'host gate slot',
@@ -92,7 +130,7 @@ export class OperationCounter {
       add(this.counts.dynamo.requests, command, 1);
       const input = args.input as Input;
       try {
-        const result = await next(args);
+        const result = await inScope(() => next(args));
         this.countDynamo(command, input, (result.output ?? {}) as unknown as Input);
         return result;
       } catch (error) {
@@ -119,7 +157,7 @@ export class OperationCounter {
           this.counts.s3.putBytes += typeof body === 'string' ? Buffer.byteLength(body) : (body?.byteLength ?? 0);
         } else if (command === 'GetObjectCommand') this.counts.s3.gets++;
         else if (command.startsWith('List')) this.counts.s3.lists++;
-        return next(args);
+        return inScope(() => next(args));
       }) as Parameters<S3Client['middlewareStack']['add']>[0],
       { step: 'deserialize', priority: 'high', name: 'syndicOperationCounter', override: true },
     );
@@ -133,7 +171,7 @@ export class OperationCounter {
         add(this.counts.sqs.requests, `${label}${command}`, 1);
         if (command === 'SendMessage') this.counts.sqs.messagesSent++;
         if (command === 'SendMessageBatch') this.counts.sqs.messagesSent += (input.Entries as unknown[]).length;
-        return next(args);
+        return inScope(() => next(args));
       }) as Parameters<SQSClient['middlewareStack']['add']>[0],
       { step: 'deserialize', priority: 'high', name: 'syndicOperationCounter', override: true },
     );

@@ -20,13 +20,15 @@ import { ensureTables } from '../../cli/local/resources.ts';
 import { createClients } from '../../shared/aws/clients.ts';
 import { ArticleStore } from '../../shared/store/article-store.ts';
 import { ARTICLES_TABLE } from '../../shared/store/definitions.ts';
-import { recordItem, topicItems } from '../../shared/store/article-keys.ts';
+import { DEDUPE_SK, bandPk, dedupePk, recordItem, topicItems } from '../../shared/store/article-keys.ts';
+import { fingerprint } from '../../shared/dedupe/index.ts';
 import { sortTime } from '../../shared/store/records.ts';
 import type { ArticleRecord } from '../../shared/store/records.ts';
 import { STORAGE_OVERHEAD_BYTES, itemSize, writeUnits } from './item-size.ts';
 import { IPTC_TOPICS, syntheticRecords } from './synthetic.ts';
 import { seededRandom } from '../../shared/random.ts';
 import { Reservoir, fmt, mean, percentile } from './stats.ts';
+import { projected } from '../pipeline/operation-counter.ts';
 
 // ---------------------------------------------------------------- options
 
@@ -131,18 +133,19 @@ async function writeRecords(store: ArticleStore): Promise<WriteStats> {
   let lastReport = started;
 
   const account = (record: ArticleRecord) => {
-    const item = itemSize(recordItem(record));
-    const topics = topicItems(record).map(itemSize);
-    // Every index projects all attributes: a copy of the record item in timeline (originals only), bySource
-    // and byStory, and of each topic item in timeline. Storage adds 100 bytes per item and per index copy.
-    const recordCopies = record.duplicateOf ? 2 : 3;
-    stats.recordBytes.push(item);
-    stats.topicItemsPerRecord.push(topics.length);
-    stats.topicItemBytes.push(...topics);
-    stats.storageBytes.push(
-      (1 + recordCopies) * (item + STORAGE_OVERHEAD_BYTES) + topics.reduce((sum, t) => sum + 2 * (t + STORAGE_OVERHEAD_BYTES), 0),
-    );
-    stats.writeUnits.push((1 + recordCopies) * writeUnits(item) + topics.reduce((sum, t) => sum + 2 * writeUnits(t), 0));
+    const items = [recordItem(record), ...topicItems(record)];
+    // Each item is stored once in the table and once, as its index's projection copies it, in every index
+    // whose keys it carries (a record in timeline (originals only), bySource and byStory; a topic item in
+    // timeline). Storage adds 100 bytes per item and per index copy; writes are 1 KB units of each copy.
+    const copies = items.map((item) => [
+      itemSize(item),
+      ...ARTICLES_TABLE.indexes.filter((index) => item[index.partitionKey] !== undefined).map((index) => itemSize(projected(ARTICLES_TABLE, index, item))),
+    ]);
+    stats.recordBytes.push(copies[0][0]);
+    stats.topicItemsPerRecord.push(items.length - 1);
+    stats.topicItemBytes.push(...copies.slice(1).map(([size]) => size));
+    stats.storageBytes.push(copies.flat().reduce((sum, size) => sum + size + STORAGE_OVERHEAD_BYTES, 0));
+    stats.writeUnits.push(copies.flat().reduce((sum, size) => sum + writeUnits(size), 0));
     stats.ids.add(record.id);
     if (record.duplicateOf) {
       stats.copies++;
@@ -434,10 +437,14 @@ function report(server: string, stats: WriteStats, results: PatternResult[], loa
   row('stored per record: record + topic items + their index copies, +100 B each', stats.storageBytes);
   row('write units per record (1 KB each, base table + index copies)', stats.writeUnits, 'WRU');
   out();
+  const sample = fingerprint(Array.from({ length: 60 }, (_, i) => `word${i}`).join(' '));
+  const { bandKeys, ...comparable } = sample;
+  const bandItem = itemSize({ pk: bandPk(bandKeys[0]), sk: 'MyYZn8KQns2qmzgV-GbSVO' });
+  const dedupeItem = itemSize({ pk: dedupePk('MyYZn8KQns2qmzgV-GbSVO'), sk: DEDUPE_SK, fingerprint: comparable, storyId: 'MyYZn8KQns2qmzgV-GbSVO' });
   out(`Topic items per original: ${fmt(mean(stats.topicItemsPerRecord.filter((n) => n > 0)), 2)}. ` +
-    `Not written by \`put\` and so not in these figures: per original, 32 LSH band items (\`BAND#<key>\` / \`<id>\`, ` +
-    `${itemSize({ pk: 'BAND#b07:9f1c2a4e', sk: 'MyYZn8KQns2qmzgV-GbSVO' })} B each, ${itemSize({ pk: 'BAND#b07:9f1c2a4e', sk: 'MyYZn8KQns2qmzgV-GbSVO' }) + STORAGE_OVERHEAD_BYTES} B stored) ` +
-    `and one content-hash item (${itemSize({ pk: `HASH#${'0'.repeat(64)}`, sk: 'HASH', articleId: 'MyYZn8KQns2qmzgV-GbSVO' })} B), written by the pipeline beside it.`);
+    `Not written by \`put\` and so not in these figures: per article, ${sample.bandKeys.length} LSH band items (\`BAND#<key>\` / \`<id>\`, ` +
+    `${bandItem} B each, ${bandItem + STORAGE_OVERHEAD_BYTES} B stored) and one \`DEDUPE#<id>\` item with its fingerprint and story ` +
+    `(${dedupeItem} B), written by the pipeline before it.`);
   out();
   out(`### Reads: a ${PAGE}-item page, index Query vs. naive Scan + FilterExpression`);
   out();

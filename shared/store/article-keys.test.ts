@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordFromItem, recordItem, topicItems } from './article-keys.ts';
+import { articleIdOf, recordFromItem, recordItem, topicItems } from './article-keys.ts';
 import { articleId, sortTime } from './records.ts';
 import { makeRecord } from '../../tests/support/records.ts';
 
@@ -28,8 +28,11 @@ describe('article keys', () => {
       gsi3pk: `STORY#${record.id}`,
     });
     expect(topicItems(record)).toEqual([
-      expect.objectContaining({ sk: 'TOPIC#medtop:11000000', gsi1pk: 'TOPIC#medtop:11000000#2026-11', articleId: record.id }),
+      expect.objectContaining({ pk: `ART#${record.id}`, sk: 'TOPIC#medtop:11000000', gsi1pk: 'TOPIC#medtop:11000000#2026-11' }),
     ]);
+    // A keys-only index entry names its article by pk alone.
+    expect(articleIdOf(item)).toBe(record.id);
+    expect(articleIdOf(topicItems(record)[0])).toBe(record.id);
   });
 
   it('keeps a syndicated copy out of the timeline and topic listings, but in its story', () => {

@@ -7,6 +7,8 @@ import { BUILD_FIELD_DEFAULTS, sortTime } from './records.ts';
 export const RECORD_SK = 'RECORD';
 
 export const articlePk = (id: string) => `ART#${id}`;
+/** The article an item of the article partition belongs to: what a keys-only index entry says. */
+export const articleIdOf = (item: Record<string, unknown>) => String(item.pk).slice(articlePk('').length);
 /** An article's fingerprint and the story it was assigned, written before its record (see assignStory). */
 export const dedupePk = (id: string) => `DEDUPE#${id}`;
 export const DEDUPE_SK = 'DEDUPE';
@@ -54,7 +56,7 @@ export function topicItems(record: ArticleRecord): { pk: string; sk: string; [ke
   if (record.duplicateOf) return [];
   const at = `${sortTime(record)}#${record.id}`;
   const month = monthOf(at);
-  const item = (sk: string, gsi1pk: string, score: number) => ({ pk: articlePk(record.id), sk, gsi1pk, gsi1sk: at, articleId: record.id, score });
+  const item = (sk: string, gsi1pk: string, score: number) => ({ pk: articlePk(record.id), sk, gsi1pk, gsi1sk: at, score });
   return [
     ...record.topics.map((topic) => item(`TOPIC#${topic.code}`, topicPk(topic.code, month), topic.score)),
     ...record.customTopics.map((topic) => item(`CTOPIC#${topic.id}`, customTopicPk(topic.id, month), topic.score)),

@@ -6,7 +6,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { ArticleRecord } from './records.ts';
 import { BUILD_FIELDS, BUILD_FIELD_DEFAULTS, articleRecordSchema, sameBuild } from './records.ts';
 import {
-  DEDUPE_SK, RECORD_SK, articlePk, bandPk, customTopicPk, dedupePk, monthOf, recordFromItem, recordItem, sourcePk, storyPk, timelinePk,
+  DEDUPE_SK, RECORD_SK, articleIdOf, articlePk, bandPk, customTopicPk, dedupePk, monthOf, recordFromItem, recordItem, sourcePk, storyPk, timelinePk,
   topicItems, topicPk,
 } from './article-keys.ts';
 import { InvalidCursorError } from './cursor.ts';
@@ -195,19 +195,20 @@ export class ArticleStore {
 
   /** Article ids that share any of the LSH band keys: the candidates for near-duplicate checks. */
   async candidatesForBands(bandKeys: string[], perBand = 20): Promise<string[]> {
-    const ids = new Set<string>();
-    for (const key of bandKeys) {
-      const out = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': bandPk(key) },
-          Limit: perBand,
-        }),
-      );
-      for (const item of out.Items ?? []) ids.add(String(item.sk));
-    }
-    return [...ids];
+    // Side by side: the article function is billed for the wall time, and each Query is a round trip.
+    const pages = await Promise.all(
+      bandKeys.map((key) =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': bandPk(key) },
+            Limit: perBand,
+          }),
+        ),
+      ),
+    );
+    return [...new Set(pages.flatMap((out) => (out.Items ?? []).map((item) => String(item.sk))))];
   }
 
   async addBands(bandKeys: string[], id: string): Promise<void> {
@@ -242,14 +243,14 @@ export class ArticleStore {
       }),
     );
     return {
-      items: (out.Items ?? []).map(recordFromItem),
+      items: await this.getMany((out.Items ?? []).map(articleIdOf)),
       next: out.LastEvaluatedKey ? { key: out.LastEvaluatedKey } : null,
     };
   }
 
   /** Every stored copy of a story, oldest first (the first is the original). */
   async listStory(storyId: string): Promise<ArticleRecord[]> {
-    const items: ArticleRecord[] = [];
+    const ids: string[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.client.send(
@@ -261,10 +262,10 @@ export class ArticleStore {
           ExclusiveStartKey: start,
         }),
       );
-      items.push(...(out.Items ?? []).map(recordFromItem));
+      ids.push(...(out.Items ?? []).map(articleIdOf));
       start = out.LastEvaluatedKey;
     } while (start);
-    return items;
+    return this.getMany(ids);
   }
 
   /**
@@ -280,8 +281,7 @@ export class ArticleStore {
     if (!/^\d{4}-\d\d$/.test(month) || month > monthOf(until) || month < monthOf(since)) throw new InvalidCursorError('the cursor is outside this time range');
     let start = after ? startKey(after, { gsi1pk: partition(month) }) : undefined;
     const ids: string[] = [];
-    const records: ArticleRecord[] = [];
-    const page = async (next: Position | null): Promise<Page> => ({ items: records.length > 0 ? records : await this.getMany(ids), next });
+    const page = async (next: Position | null): Promise<Page> => ({ items: await this.getMany(ids), next });
     for (let walked = 0; month >= monthOf(since); walked++) {
       if (walked === MAX_MONTHS_PER_PAGE) return page({ month });
       const out = await this.client.send(
@@ -291,16 +291,13 @@ export class ArticleStore {
           KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
           ExpressionAttributeValues: { ':pk': partition(month), ':from': since, ':to': `${until}~` },
           ScanIndexForward: false,
-          Limit: limit - ids.length - records.length,
+          Limit: limit - ids.length,
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of out.Items ?? []) {
-        if (item.sk === RECORD_SK) records.push(recordFromItem(item));
-        else ids.push(String(item.articleId));
-      }
+      ids.push(...(out.Items ?? []).map(articleIdOf));
       start = out.LastEvaluatedKey;
-      if (ids.length + records.length >= limit) {
+      if (ids.length >= limit) {
         if (start) return page({ month, key: start });
         return page(previousMonth(month) >= monthOf(since) ? { month: previousMonth(month) } : null);
       }

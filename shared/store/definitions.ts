@@ -32,7 +32,11 @@ export interface QueueDefinition {
   dlq: { id: string; localName: string; retentionDays: number };
 }
 
-/** All keys are strings; every index projects all attributes. */
+/**
+ * All keys are strings. The article indexes copy keys only: a listing reads the page's ids from the
+ * index (an item's `pk` is `ART#<id>`) and the records by BatchGetItem. A copy of the whole record in
+ * each index was three quarters of a record's write units; a keys-only copy is one unit.
+ */
 export const ARTICLES_TABLE: TableDefinition = {
   id: 'ArticlesTable',
   localName: 'syndic-articles',
@@ -40,9 +44,9 @@ export const ARTICLES_TABLE: TableDefinition = {
   sortKey: 'sk',
   indexes: [
     // Overloaded: everything by month, and topic memberships by month; sort key is '<timestamp>#<id>'.
-    { name: 'timeline', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    { name: 'bySource', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-    { name: 'byStory', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    { name: 'timeline', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: { type: 'KEYS_ONLY' } },
+    { name: 'bySource', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: { type: 'KEYS_ONLY' } },
+    { name: 'byStory', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: { type: 'KEYS_ONLY' } },
   ],
 };
 

@@ -38,13 +38,32 @@ describe('storage', () => {
           { AttributeName: table.partitionKey, KeyType: 'HASH' },
           { AttributeName: table.sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: table.indexes.map((index) =>
-          Match.objectLike({ IndexName: index.name, Projection: { ProjectionType: 'ALL' } }),
-        ),
+        GlobalSecondaryIndexes: table.indexes.map((index) => Match.objectLike({ IndexName: index.name })),
         Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
       });
     }
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', { TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } });
+  });
+
+  it('copies only keys into the article indexes, and every attribute into the due-feeds index', () => {
+    // A listing reads ids from an article index and the records by BatchGetItem; a whole-record copy in
+    // each index would be written again on every put (docs/costs.md).
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      GlobalSecondaryIndexes: ['timeline', 'bySource', 'byStory'].map((name) =>
+        Match.objectLike({ IndexName: name, Projection: { ProjectionType: 'KEYS_ONLY' } }),
+      ),
+    });
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'dueFeeds', Projection: { ProjectionType: 'ALL' } })],
+    });
+  });
+
+  it('keeps whole-record article indexes for a stack deployed before they became keys-only, when asked to', () => {
+    const app = new App({ context: SKIP_BUNDLING });
+    const legacy = Template.fromStack(new SyndicStack(app, 'Legacy', { scheduleMinutes: 15, articleIndexesProjectAll: true }));
+    legacy.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      GlobalSecondaryIndexes: ['timeline', 'bySource', 'byStory'].map((name) => Match.objectLike({ IndexName: name, Projection: { ProjectionType: 'ALL' } })),
+    });
   });
 
   it('keeps raw copies in an encrypted, private, versioned bucket with a lifecycle rule', () => {
