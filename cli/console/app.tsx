@@ -46,6 +46,8 @@ export interface ConsoleDeps {
   /** Both dead-letter queues (the `syndic dlq` module). */
   deadLetters: DeadLetters;
   readRaw(key: string): Promise<StoredRaw>;
+  /** With --aws: a presigned S3 URL of the raw copy, which the raw link redirects to. Null: the console serves it. */
+  rawLink?: ((key: string) => Promise<string>) | null;
   /** Fetch a feed again now: the target decides how (a queued job, or an in-process run). */
   retryFeed(feed: FeedState): Promise<void>;
   now?: () => Date;
@@ -208,6 +210,10 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   app.get('/articles/:id/raw', async (c) => {
     const { items } = await queryArticles(deps.articles, { id: c.req.param('id') }, deps.cursors);
     if (!items[0]) return c.text('no such article\n', 404);
+    if (deps.rawLink) {
+      c.header('cache-control', 'no-store');
+      return c.redirect(await deps.rawLink(items[0].rawKey), 302);
+    }
     const raw = await deps.readRaw(items[0].rawKey);
     // Shown as text, never rendered: the page came from the open web.
     return c.body(raw.body as Uint8Array<ArrayBuffer>, 200, {

@@ -11,6 +11,7 @@ import type { FeedState } from '../../shared/store/state-store.ts';
 import { runFlow } from '../local/local-flow.ts';
 import type { Target } from '../target.ts';
 import { consoleApp } from './app.tsx';
+import { rawLinks } from './raw-link.ts';
 import type { ConsoleDeps } from './app.tsx';
 
 export interface RunningConsole {
@@ -29,6 +30,7 @@ export async function consoleDeps(target: Target): Promise<ConsoleDeps> {
     // long-polls (1 s) before it believes a queue is empty.
     deadLetters: deadLetters(config, target.aws, { moveTask: !target.local, waitSeconds: target.local ? 0 : 1 }),
     readRaw: (key) => raw.get(key),
+    rawLink: target.local ? null : rawLinks(target.aws.s3, config.rawBucket),
     async retryFeed(feed: FeedState) {
       const job: FeedJob = { feedId: feed.id, url: feed.url };
       await new JobQueue(target.aws.sqs, config.feedQueueUrl).sendAll([job]);
