@@ -37,7 +37,7 @@ export const OverviewPage: FC<{ view: OverviewView }> = ({ view }) => {
       </p>
       <div class="charts">
         <ChartFigure id="articles-per-topic" caption={`Articles per ${view.bucket} by topic`} chart={view.perTopic} csvHref={`/charts/articles-per-topic.csv?bucket=${view.bucket}`} />
-        <ChartFigure id="failures-per-reason" caption={`Dead-lettered articles per ${view.bucket} by reason`} chart={view.perReason} csvHref={`/charts/failures-per-reason.csv?bucket=${view.bucket}`} />
+        <ChartFigure id="failures-per-reason" caption={`Dead letters per ${view.bucket} by reason`} chart={view.perReason} csvHref={`/charts/failures-per-reason.csv?bucket=${view.bucket}`} />
       </div>
       <div class="columns">
         <section aria-labelledby="top-stories">
