@@ -139,10 +139,13 @@ try {
     {
       name: 'Overview (counts of 14 days, newest 50 stories of 7 days)',
       path: '/',
-      peer: async () => {
-        const recent = (await queryArticles(articles, { since: weekAgo, until: NOW.toISOString(), limit: 50 }, cursors)).items;
-        await Promise.all([countByDay(articles, days), countCopies(articles, recent.map((r) => r.storyId)), state.listFeeds(), letters.list()]);
-      },
+      peer: () =>
+        Promise.all([
+          queryArticles(articles, { since: weekAgo, until: NOW.toISOString(), limit: 50 }, cursors).then((recent) => countCopies(articles, recent.items.map((r) => r.storyId))),
+          countByDay(articles, days),
+          state.listFeeds(),
+          letters.list(),
+        ]),
       before: async () => {
         const records = await readWindow(new Date(NOW.getTime() - 14 * 86_400_000).toISOString());
         await Promise.all([storyQueries(records.filter((r) => sortTime(r) >= weekAgo).slice(0, 50)), state.listFeeds(), letters.list()]);

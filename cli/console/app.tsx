@@ -130,10 +130,9 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     return c.req.query('bucket') === 'week' ? 'week' : 'day';
   }
 
-  async function overviewData(bucket: Bucket) {
-    const at = now();
+  async function overviewData(bucket: Bucket, at: Date) {
     const [days, letters] = await Promise.all([countByDay(deps.articles, overviewDays(at, bucket)), listLetters()]);
-    return { at, days, letters };
+    return { days, letters };
   }
 
   async function topStories(at: Date): Promise<StoryCopies[]> {
@@ -144,11 +143,12 @@ export function consoleApp(deps: ConsoleDeps): Hono {
 
   app.get('/', async (c) => {
     const bucket = bucketOf(c);
-    const [feeds, { at, days, letters }] = await Promise.all([deps.state.listFeeds(), overviewData(bucket)]);
+    const at = now();
+    const [feeds, { days, letters }, top] = await Promise.all([deps.state.listFeeds(), overviewData(bucket, at), topStories(at)]);
     const view = {
       last24h: countHours(days, at, 24),
       last7d: countHours(days, at, 7 * 24),
-      topStories: await topStories(at),
+      topStories: top,
       reasons: lettersByReason(letters),
       ...(await badge(feeds)),
       bucket,
@@ -162,7 +162,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const bucket = bucketOf(c);
     const name = c.req.param('name');
     if (name !== 'articles-per-topic.csv' && name !== 'failures-per-reason.csv') return c.notFound();
-    const { at, days, letters } = await overviewData(bucket);
+    const at = now();
+    const { days, letters } = await overviewData(bucket, at);
     const chart = name === 'articles-per-topic.csv' ? articlesPerTopic(days, at, bucket, topicLabel) : failuresPerReason(letters, at, bucket);
     return c.body(chartCsv(chart, csvLine), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
   });
