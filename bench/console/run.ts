@@ -153,14 +153,24 @@ try {
     },
   ];
 
-  /** Page, peer and the earlier way alternate run by run, so a change in the machine's load falls on all alike. */
-  const time = async (works: ((() => Promise<unknown>) | null | undefined)[]): Promise<number[][]> => {
+  /**
+   * Page, peer and the earlier way alternate run by run, so a change in the machine's load falls on all
+   * alike. A run that fails (on this loaded machine the local servers have reset a connection now and
+   * then) is left out of the figures and reported beside them.
+   */
+  const failures: string[] = [];
+  const time = async (name: string, works: ((() => Promise<unknown>) | null | undefined)[]): Promise<number[][]> => {
     const times: number[][] = works.map(() => []);
     for (let i = 0; i < WARMUP + RUNS; i++) {
       for (const [n, work] of works.entries()) {
         if (!work) continue;
         const t0 = performance.now();
-        await work();
+        try {
+          await work();
+        } catch (error) {
+          failures.push(`${name}, ${['page', 'peer', 'before'][n]}, run ${i + 1}: ${(error as Error).message}`);
+          continue;
+        }
         if (i >= WARMUP) times[n].push(performance.now() - t0);
       }
     }
@@ -170,7 +180,7 @@ try {
   const ratio = (a: number[], b: number[]) => (a.length > 0 && b.length > 0 ? (percentile(a, 50) / percentile(b, 50)).toFixed(2) : '–');
   const rows: string[] = [];
   for (const c of cases) {
-    const [page, peer, before] = await time([
+    const [page, peer, before] = await time(c.name, [
       async () => {
         const response = await app.request(`http://127.0.0.1:4790${c.path}`, { headers: { host: '127.0.0.1:4790' } });
         if (response.status !== 200) throw new Error(`${c.path}: ${response.status}`);
@@ -187,6 +197,7 @@ try {
   console.log('| page | path | server time, median | p90 | peer: the query-library calls alone, median | page / peer | the reads before the counters, median | page / before |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
+  if (failures.length > 0) console.log(`\nRuns that failed and are left out (${failures.length}):\n${failures.map((f) => `- ${f}`).join('\n')}`);
 } finally {
   await env.close();
   if (!dirArg) rmSync(dir, { recursive: true, force: true });
