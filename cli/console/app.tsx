@@ -12,7 +12,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import { UsageError } from '../args.ts';
 import { topicModel } from '../../shared/classify/topics.ts';
 import customTopicsFile from '../../config/topics.json' with { type: 'json' };
-import { QueryError, queryArticles } from '../../shared/store/article-query.ts';
+import { QueryError, countByDay, countCopies, queryArticles } from '../../shared/store/article-query.ts';
 import type { ArticleStore } from '../../shared/store/article-store.ts';
 import { InvalidCursorError } from '../../shared/store/cursor.ts';
 import type { CursorCodec } from '../../shared/store/cursor.ts';
@@ -20,12 +20,12 @@ import type { StoredRaw } from '../../shared/store/raw-archive.ts';
 import type { ArticleRecord } from '../../shared/store/records.ts';
 import type { FeedState, StateStore } from '../../shared/store/state-store.ts';
 import { PAGE_SIZE, filtersFrom, pageSize, queryString, resolveFilters } from './article-filters.ts';
-import type { DeadLetters } from './dead-letters.ts';
+import type { DeadLetters } from '../../shared/store/dead-letters.ts';
 import { csvLine, exportHeader, exportLine, exportPages } from './export.ts';
 import type { ExportFormat } from './export.ts';
 import { FEED_ACTIONS, UnknownFeedError, applyFeedAction } from './feed-actions.ts';
 import type { FeedAction } from './feed-actions.ts';
-import { articlesPerTopic, chartCsv, countSince, failuresPerReason, lettersByReason, readWindow, windowStart } from './overview.ts';
+import { articlesPerTopic, chartCsv, countHours, failuresPerReason, lettersByReason, overviewDays } from './overview.ts';
 import type { Bucket } from './overview.ts';
 import { CsrfToken, localHostOnly, sameOriginPosts, strictHeaders } from './security.ts';
 import { ArticlePage } from './views/article-page.tsx';
@@ -43,15 +43,17 @@ export interface ConsoleDeps {
   articles: ArticleStore;
   state: StateStore;
   cursors: CursorCodec;
+  /** Both dead-letter queues (the `syndic dlq` module). */
   deadLetters: DeadLetters;
   readRaw(key: string): Promise<StoredRaw>;
+  /** With --aws: a presigned S3 URL of the raw copy, which the raw link redirects to. Null: the console serves it. */
+  rawLink?: ((key: string) => Promise<string>) | null;
   /** Fetch a feed again now: the target decides how (a queued job, or an in-process run). */
   retryFeed(feed: FeedState): Promise<void>;
   now?: () => Date;
 }
 
 const DAY_MS = 86_400_000;
-const STORY_LOOKUPS = 25;
 /** Stories whose copies are counted for "most copies": the newest this many of the last 7 days. */
 const STORIES_COUNTED = 50;
 
@@ -66,6 +68,9 @@ function loadAssets(): Record<string, { type: string; body: string }> {
     'chart.umd.min.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(chartJs, 'utf8') },
   };
 }
+
+const TOPIC_LABELS = new Map(topicModel().classes.map((topic) => [topic.code, topic.label]));
+const topicLabel = (code: string) => TOPIC_LABELS.get(code) ?? code;
 
 const TOPICS: TopicChoice[] = [
   ...topicModel().classes.map((topic) => ({ value: topic.label, label: topic.label })),
@@ -105,49 +110,49 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     return c.html(`<!DOCTYPE html>${await frame.toString()}`, (options.status ?? 200) as 200);
   }
 
+  /** Originals with their story's counters: one BatchGet for the page, not a Query per story. */
   async function withCopies(records: ArticleRecord[]): Promise<StoryCopies[]> {
-    const result: StoryCopies[] = new Array(records.length);
-    for (let i = 0; i < records.length; i += STORY_LOOKUPS) {
-      await Promise.all(
-        records.slice(i, i + STORY_LOOKUPS).map(async (record, n) => {
-          const { items } = await queryArticles(deps.articles, { story: record.storyId }, deps.cursors);
-          result[i + n] = { original: record, copies: Math.max(items.length - 1, 0), sites: new Set(items.map((copy) => copy.source.host)).size };
-        }),
-      );
-    }
-    return result;
+    const counts = await countCopies(deps.articles, records.map((record) => record.storyId));
+    return records.map((original, i) => ({ original, copies: counts[i].copies, sites: new Set([original.source.host, ...counts[i].sites]).size }));
   }
+
+  // One read of the dead letters at a time: a read hides the letters while it walks the queue, so a
+  // second read running beside it would find them gone.
+  let reading: Promise<unknown> = Promise.resolve();
+  function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = reading.then(work, work);
+    reading = run.catch(() => undefined);
+    return run;
+  }
+  const listLetters = () => oneAtATime(() => deps.deadLetters.list());
 
   function bucketOf(c: Context): Bucket {
     return c.req.query('bucket') === 'week' ? 'week' : 'day';
   }
 
-  async function overviewData(bucket: Bucket) {
-    const at = now();
-    const weekAgo = new Date(at.getTime() - 7 * DAY_MS);
-    const chartFrom = windowStart(at, bucket);
-    const [window, letters] = await Promise.all([
-      readWindow(deps.articles, deps.cursors, chartFrom < weekAgo ? chartFrom : weekAgo, at),
-      deps.deadLetters.list(),
-    ]);
-    return { at, weekAgo, window, letters };
+  async function overviewData(bucket: Bucket, at: Date) {
+    const [days, letters] = await Promise.all([countByDay(deps.articles, overviewDays(at, bucket)), listLetters()]);
+    return { days, letters };
+  }
+
+  async function topStories(at: Date): Promise<StoryCopies[]> {
+    const window = { since: new Date(at.getTime() - 7 * DAY_MS).toISOString(), until: at.toISOString(), limit: STORIES_COUNTED };
+    const recent = (await queryArticles(deps.articles, window, deps.cursors)).items;
+    return (await withCopies(recent)).filter((story) => story.copies > 0).sort((a, b) => b.copies - a.copies).slice(0, 5);
   }
 
   app.get('/', async (c) => {
     const bucket = bucketOf(c);
-    const feeds = await deps.state.listFeeds();
-    const { at, weekAgo, window, letters } = await overviewData(bucket);
-    const recent = window.records.filter((record) => (record.publishedAt ?? record.fetchedAt) >= weekAgo.toISOString()).slice(0, STORIES_COUNTED);
-    const topStories = (await withCopies(recent)).filter((story) => story.copies > 0).sort((a, b) => b.copies - a.copies).slice(0, 5);
-    const counts = await badge(feeds);
+    const at = now();
+    const [feeds, { days, letters }, top] = await Promise.all([deps.state.listFeeds(), overviewData(bucket, at), topStories(at)]);
     const view = {
-      last24h: countSince(window, new Date(at.getTime() - DAY_MS)),
-      last7d: countSince(window, weekAgo),
-      topStories,
+      last24h: countHours(days, at, 24),
+      last7d: countHours(days, at, 7 * 24),
+      topStories: top,
       reasons: lettersByReason(letters),
-      ...counts,
+      ...(await badge(feeds)),
       bucket,
-      perTopic: articlesPerTopic(window, at, bucket),
+      perTopic: articlesPerTopic(days, at, bucket, topicLabel),
       perReason: failuresPerReason(letters, at, bucket),
     };
     return page(c, 'Overview', 'overview', <OverviewPage view={view} />, { charts: true, feeds });
@@ -157,8 +162,9 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const bucket = bucketOf(c);
     const name = c.req.param('name');
     if (name !== 'articles-per-topic.csv' && name !== 'failures-per-reason.csv') return c.notFound();
-    const { at, window, letters } = await overviewData(bucket);
-    const chart = name === 'articles-per-topic.csv' ? articlesPerTopic(window, at, bucket) : failuresPerReason(letters, at, bucket);
+    const at = now();
+    const { days, letters } = await overviewData(bucket, at);
+    const chart = name === 'articles-per-topic.csv' ? articlesPerTopic(days, at, bucket, topicLabel) : failuresPerReason(letters, at, bucket);
     return c.body(chartCsv(chart, csvLine), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
   });
 
@@ -205,6 +211,10 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   app.get('/articles/:id/raw', async (c) => {
     const { items } = await queryArticles(deps.articles, { id: c.req.param('id') }, deps.cursors);
     if (!items[0]) return c.text('no such article\n', 404);
+    if (deps.rawLink) {
+      c.header('cache-control', 'no-store');
+      return c.redirect(await deps.rawLink(items[0].rawKey), 302);
+    }
     const raw = await deps.readRaw(items[0].rawKey);
     // Shown as text, never rendered: the page came from the open web.
     return c.body(raw.body as Uint8Array<ArrayBuffer>, 200, {
@@ -235,16 +245,16 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   });
 
   app.get('/dead-letters', async (c) => {
-    const letters = await deps.deadLetters.list();
+    const letters = await listLetters();
     const moved = c.req.query('redriven');
-    const done = moved && /^\d+$/.test(moved) ? `${moved} letter(s) sent back to the article queue.` : null;
+    const done = moved && /^\d+$/.test(moved) ? `${moved} letter(s) sent back to their queue.` : null;
     return page(c, 'Dead letters', 'dead-letters', <DeadLettersPage letters={letters} reasons={lettersByReason(letters)} csrf={token.value} done={done} />);
   });
 
   app.post('/dead-letters/redrive', async (c) => {
     const form = await requireToken(c, token);
-    const code = typeof form.errorCode === 'string' && form.errorCode ? form.errorCode : undefined;
-    const moved = await deps.deadLetters.redrive(code);
+    const reason = typeof form.errorCode === 'string' && form.errorCode ? form.errorCode : undefined;
+    const { moved } = await oneAtATime(() => deps.deadLetters.redrive({ reason }));
     return c.redirect(`/dead-letters${queryString({ redriven: String(moved) })}`, 303);
   });
 

@@ -1,14 +1,12 @@
-// The numbers and series of the Overview page, all read through the query library (timeline index).
-// Windows are read up to READ_CAP records; a capped figure says so rather than pretend to be exact.
-import { queryArticles } from '../../shared/store/article-query.ts';
-import type { ArticleStore } from '../../shared/store/article-store.ts';
-import type { CursorCodec } from '../../shared/store/cursor.ts';
-import { sortTime } from '../../shared/store/records.ts';
-import type { ArticleRecord } from '../../shared/store/records.ts';
-import type { DeadLetter } from './dead-letters.ts';
+// The numbers and series of the Overview page. Article counts come from the store's day counters
+// through the query library (countByDay): a BatchGet of one small item per day, whatever the volume.
+import type { DayCount } from '../../shared/store/article-counts.ts';
+import { NO_TOPIC } from '../../shared/store/article-counts.ts';
+import { summarizeByReason } from '../../shared/store/dead-letters.ts';
+import type { DeadLetterEntry } from '../../shared/store/dead-letters.ts';
 
-export const READ_CAP = 2000;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 /** Topics shown as their own series; the rest are summed as 'other'. */
 const TOP_SERIES = 6;
 
@@ -24,26 +22,6 @@ export interface Series {
 export interface ChartData {
   labels: string[];
   series: Series[];
-  /** True when the window held more than READ_CAP records and only the newest were counted. */
-  capped: boolean;
-}
-
-export interface WindowRead {
-  records: ArticleRecord[];
-  capped: boolean;
-}
-
-/** Newest first, through the query library's paging, up to READ_CAP records. */
-export async function readWindow(articles: ArticleStore, cursors: CursorCodec, since: Date, until: Date): Promise<WindowRead> {
-  const records: ArticleRecord[] = [];
-  let cursor: string | null = null;
-  const window = { since: since.toISOString(), until: until.toISOString() };
-  do {
-    const page = await queryArticles(articles, { ...window, limit: 100, ...(cursor ? { cursor } : {}) }, cursors);
-    records.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor && records.length < READ_CAP);
-  return { records: records.slice(0, READ_CAP), capped: cursor !== null || records.length > READ_CAP };
 }
 
 /** Start of the bucket holding `time`: the UTC day, or the Monday of its ISO week. */
@@ -64,11 +42,26 @@ export function windowStart(now: Date, bucket: Bucket): Date {
   return new Date(bucketLabels(now, bucket)[0]);
 }
 
+/** The UTC days from the first bucket of the chart, or from 7 days before `now`, whichever is earlier, to today. */
+export function overviewDays(now: Date, bucket: Bucket): string[] {
+  const first = Math.min(Date.parse(bucketLabels(now, bucket)[0]), Date.parse(bucketStart(new Date(now.getTime() - 7 * DAY_MS).toISOString(), 'day')));
+  const days: string[] = [];
+  for (let t = first; t <= now.getTime(); t += DAY_MS) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}
+
+/** Events counted `count` times each (once without one). */
+export interface CountedEvent {
+  time: string;
+  name: string;
+  count?: number;
+}
+
 /** Counts per bucket and per name; the names with the most counts first, the rest summed into 'other'. */
-export function countSeries(events: { time: string; name: string }[], labels: string[], bucket: Bucket): Series[] {
+export function countSeries(events: CountedEvent[], labels: string[], bucket: Bucket): Series[] {
   const index = new Map(labels.map((label, i) => [label, i]));
   const totals = new Map<string, number>();
-  for (const event of events) if (index.has(bucketStart(event.time, bucket))) totals.set(event.name, (totals.get(event.name) ?? 0) + 1);
+  for (const event of events) if (index.has(bucketStart(event.time, bucket))) totals.set(event.name, (totals.get(event.name) ?? 0) + (event.count ?? 1));
   const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
   const shown = new Set(ranked.slice(0, TOP_SERIES));
   const names = [...ranked.slice(0, TOP_SERIES), ...(ranked.length > TOP_SERIES ? ['other'] : [])];
@@ -76,45 +69,54 @@ export function countSeries(events: { time: string; name: string }[], labels: st
   for (const event of events) {
     const i = index.get(bucketStart(event.time, bucket));
     if (i === undefined) continue;
-    values.get(shown.has(event.name) ? event.name : 'other')![i]++;
+    values.get(shown.has(event.name) ? event.name : 'other')![i] += event.count ?? 1;
   }
   return names.map((name) => ({ name, values: values.get(name)! }));
 }
 
-export function articlesPerTopic(window: WindowRead, now: Date, bucket: Bucket): ChartData {
+/** Originals per bucket by primary topic, named by `label` (an IPTC code in, its label out). */
+export function articlesPerTopic(days: DayCount[], now: Date, bucket: Bucket, label: (code: string) => string): ChartData {
   const labels = bucketLabels(now, bucket);
-  const events = window.records.map((record) => ({ time: sortTime(record), name: record.topics[0]?.label ?? 'no topic' }));
-  return { labels, series: countSeries(events, labels, bucket), capped: window.capped };
+  const events = days.flatMap((day) => Object.entries(day.topics).map(([code, count]) => ({ time: `${day.day}T00:00:00.000Z`, name: code === NO_TOPIC ? 'no topic' : label(code), count })));
+  return { labels, series: countSeries(events, labels, bucket) };
 }
 
-export function failuresPerReason(letters: DeadLetter[], now: Date, bucket: Bucket): ChartData {
+/** When a letter failed for good, as best it is known (a letter SQS moved by itself knows only its first failure). */
+const failedAt = (letter: DeadLetterEntry) => letter.lastFailureAt ?? letter.firstFailureAt;
+
+export function failuresPerReason(letters: DeadLetterEntry[], now: Date, bucket: Bucket): ChartData {
   const labels = bucketLabels(now, bucket);
-  const events = letters.map((letter) => ({ time: letter.sentAt, name: letter.errorCode }));
-  return { labels, series: countSeries(events, labels, bucket), capped: false };
+  const events = letters.flatMap((letter) => (failedAt(letter) ? [{ time: failedAt(letter)!, name: letter.errorCode }] : []));
+  return { labels, series: countSeries(events, labels, bucket) };
 }
 
-export function countSince(window: WindowRead, since: Date): { count: number; capped: boolean } {
-  const from = since.toISOString();
-  const count = window.records.filter((record) => sortTime(record) >= from).length;
-  return { count, capped: window.capped && count === window.records.length };
+/** Originals in the current UTC hour and the `hours` - 1 before it. */
+export function countHours(days: DayCount[], now: Date, hours: number): number {
+  const last = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+  const from = last - (hours - 1) * HOUR_MS;
+  let sum = 0;
+  for (const day of days) {
+    day.hours.forEach((count, h) => {
+      const at = Date.parse(`${day.day}T00:00:00.000Z`) + h * HOUR_MS;
+      if (at >= from && at <= last) sum += count;
+    });
+  }
+  return sum;
 }
 
+/** The dead-letter module's summary by error code, with the latest reason and failure of each code. */
 export interface ReasonCount {
   errorCode: string;
   reason: string;
   count: number;
-  newest: string;
+  newest: string | null;
 }
 
-export function lettersByReason(letters: DeadLetter[]): ReasonCount[] {
-  const groups = new Map<string, ReasonCount>();
-  for (const letter of letters) {
-    const group = groups.get(letter.errorCode) ?? { errorCode: letter.errorCode, reason: letter.reason, count: 0, newest: letter.sentAt };
-    group.count++;
-    if (letter.sentAt > group.newest) group.newest = letter.sentAt;
-    groups.set(letter.errorCode, group);
-  }
-  return [...groups.values()].sort((a, b) => b.count - a.count || a.errorCode.localeCompare(b.errorCode));
+export function lettersByReason(letters: DeadLetterEntry[]): ReasonCount[] {
+  return summarizeByReason(letters).map(({ errorCode, count }) => {
+    const latest = letters.filter((letter) => letter.errorCode === errorCode).reduce((a, b) => ((failedAt(b) ?? '') > (failedAt(a) ?? '') ? b : a));
+    return { errorCode, count, reason: latest.reason, newest: failedAt(latest) };
+  });
 }
 
 export function chartCsv(chart: ChartData, csvLine: (values: (string | number)[]) => string): string {

@@ -2,6 +2,7 @@
 // 127.0.0.1 only.
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { deadLetters } from '../../shared/pipeline/dependencies.ts';
 import { CursorCodec } from '../../shared/store/cursor.ts';
 import { JobQueue } from '../../shared/store/job-queue.ts';
 import { RawArchive } from '../../shared/store/raw-archive.ts';
@@ -10,8 +11,8 @@ import type { FeedState } from '../../shared/store/state-store.ts';
 import { runFlow } from '../local/local-flow.ts';
 import type { Target } from '../target.ts';
 import { consoleApp } from './app.tsx';
+import { rawLinks } from './raw-link.ts';
 import type { ConsoleDeps } from './app.tsx';
-import { SqsDeadLetters } from './dead-letters.ts';
 
 export interface RunningConsole {
   url: string;
@@ -25,8 +26,11 @@ export async function consoleDeps(target: Target): Promise<ConsoleDeps> {
     articles: target.articles,
     state: target.state,
     cursors: new CursorCodec(await target.state.cursorKey()),
-    deadLetters: new SqsDeadLetters(target.aws.sqs, config.articleDlqUrl, config.articleQueueUrl),
+    // Locally the queue server answers a short poll exactly; SQS samples its servers, so a read there
+    // long-polls (1 s) before it believes a queue is empty.
+    deadLetters: deadLetters(config, target.aws, { moveTask: !target.local, waitSeconds: target.local ? 0 : 1 }),
     readRaw: (key) => raw.get(key),
+    rawLink: target.local ? null : rawLinks(target.aws.s3, config.rawBucket),
     async retryFeed(feed: FeedState) {
       const job: FeedJob = { feedId: feed.id, url: feed.url };
       await new JobQueue(target.aws.sqs, config.feedQueueUrl).sendAll([job]);

@@ -2,6 +2,7 @@
 // always answered by a Query on the index that fits the filter, with signed cursors.
 import { z } from 'zod';
 import { canonicalizeUrl } from '../feeds/index.ts';
+import type { DayCount, StoryCount } from './article-counts.ts';
 import type { ArticleStore } from './article-store.ts';
 import type { CursorCodec } from './cursor.ts';
 import { articleId } from './records.ts';
@@ -100,4 +101,21 @@ function topicIds(record: ArticleRecord): string[] {
 
 function toUtc(value: string | undefined): string | undefined {
   return value === undefined ? undefined : new Date(value).toISOString();
+}
+
+/** Counts that would otherwise take reading every record of a window: the store's counters (article-counts.ts). */
+const MAX_COUNTED = 400;
+
+/** Originals (what the timeline lists) per UTC day, by hour and by primary IPTC topic. */
+export async function countByDay(store: ArticleStore, days: string[]): Promise<DayCount[]> {
+  if (days.length > MAX_COUNTED) throw new QueryError(`at most ${MAX_COUNTED} days at a time`);
+  const bad = days.find((day) => !/^\d{4}-\d\d-\d\d$/.test(day));
+  if (bad !== undefined) throw new QueryError(`'${bad}' is not a day (YYYY-MM-DD)`);
+  return store.counts.days(days);
+}
+
+/** How many copies each story has, and on which sites. */
+export async function countCopies(store: ArticleStore, storyIds: string[]): Promise<StoryCount[]> {
+  if (storyIds.length > MAX_COUNTED) throw new QueryError(`at most ${MAX_COUNTED} stories at a time`);
+  return store.counts.stories(storyIds);
 }

@@ -9,6 +9,7 @@ import {
   DEDUPE_SK, RECORD_SK, articleIdOf, articlePk, bandPk, customTopicPk, dedupePk, monthOf, recordFromItem, recordItem, sourcePk, storyPk, timelinePk,
   topicItems, topicPk,
 } from './article-keys.ts';
+import { ArticleCounts } from './article-counts.ts';
 import { InvalidCursorError } from './cursor.ts';
 import type { Position } from './cursor.ts';
 
@@ -56,10 +57,15 @@ function isNewerEntry(candidate: string, stored: string): boolean {
 }
 
 export class ArticleStore {
+  /** Per-day and per-story counters, kept as records are first stored (see article-counts.ts). */
+  readonly counts: ArticleCounts;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.counts = new ArticleCounts(client, tableName);
+  }
 
   /**
    * Writes a record once. Writing it again is a no-op ('unchanged') unless one of its version fields
@@ -71,6 +77,7 @@ export class ArticleStore {
     // differs from the stored one leaves no stray topic memberships behind.
     if (await this.putIf(record, 'attribute_not_exists(pk)')) {
       await this.batchPut(topicItems(record));
+      await this.counts.count(record);
       return 'created';
     }
 

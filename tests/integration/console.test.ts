@@ -7,7 +7,7 @@ import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { openLocalEnvironment } from '../../cli/local/local-environment.ts';
 import type { LocalEnvironment } from '../../cli/local/local-environment.ts';
 import { consoleApp } from '../../cli/console/app.tsx';
-import { SqsDeadLetters } from '../../cli/console/dead-letters.ts';
+import { deadLetters } from '../../shared/pipeline/dependencies.ts';
 import { ArticleStore } from '../../shared/store/article-store.ts';
 import { StateStore } from '../../shared/store/state-store.ts';
 import type { FeedState } from '../../shared/store/state-store.ts';
@@ -59,7 +59,7 @@ beforeAll(async () => {
     articles,
     state,
     cursors: new CursorCodec(await state.cursorKey()),
-    deadLetters: new SqsDeadLetters(env.aws.sqs, env.config.articleDlqUrl, env.config.articleQueueUrl),
+    deadLetters: deadLetters(env.config, env.aws, { moveTask: false, waitSeconds: 0 }),
     readRaw: async () => ({ body: new TextEncoder().encode(`<script>window.__pwned=5</script>`), contentType: 'text/html', url: null, fetchedAt: null }),
     retryFeed: async (f) => void retried.push(f.id),
     now: () => NOW,
@@ -207,6 +207,22 @@ describe('overview and charts', () => {
     expect(csv.slice(1)).toEqual(table);
     // The 14 days up to NOW: the hostile record, the 56 bulk ones and the two sport ones of 15 and 16 November (copies are not counted twice).
     expect(csv.slice(1).reduce((sum, line) => sum + line.split(',').slice(1).reduce((a, b) => a + Number(b), 0), 0)).toBe(1 + 56 + 2);
+  });
+
+  it('counts from the counters the store keeps: originals by hour, a record stored again not twice', async () => {
+    // From 13:00 on 21 November: bulk records 37 to 55 and the hostile one; copies are not counted.
+    const cards = () => html('/').then(($) => $('.card').map((_, card) => $(card).text()).get());
+    expect((await cards()).slice(0, 2)).toEqual(['1 articles in the last 24 h', '20 articles in the last 7 days']);
+    await new ArticleStore(env.aws.dynamo, env.config.articlesTable).put(hostile);
+    expect((await cards()).slice(0, 2)).toEqual(['1 articles in the last 24 h', '20 articles in the last 7 days']);
+  });
+
+  it('shows each story with its copies and sites, from the story counters', async () => {
+    const $ = await html('/stories?since=2026-11-19&until=2026-11-20T12:00:00Z');
+    const rows = $('tbody tr').map((_, tr) => [$(tr).find('td').map((__, td) => $(td).text()).get().slice(1)]).get() as unknown as string[][];
+    expect(rows).toHaveLength(13);
+    expect(rows.find((row) => row[0] === bulk[0].title)).toEqual([bulk[0].title, '1', '2']);
+    expect(rows.filter((row) => row[1] !== '0')).toHaveLength(1);
   });
 
   it('shows the failing and paused feeds count on every page', async () => {

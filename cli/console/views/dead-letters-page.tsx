@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { DeadLetter } from '../dead-letters.ts';
+import type { DeadLetterEntry } from '../../../shared/store/dead-letters.ts';
 import type { ReasonCount } from '../overview.ts';
 import { Notice, OutLink, Time } from './parts.tsx';
 
@@ -11,11 +11,11 @@ const Redrive: FC<{ csrf: string; errorCode?: string; label: string }> = ({ csrf
   </form>
 );
 
-export const DeadLettersPage: FC<{ letters: DeadLetter[]; reasons: ReasonCount[]; csrf: string; done: string | null }> = ({ letters, reasons, csrf, done }) => (
+export const DeadLettersPage: FC<{ letters: DeadLetterEntry[]; reasons: ReasonCount[]; csrf: string; done: string | null }> = ({ letters, reasons, csrf, done }) => (
   <>
     {done ? <Notice kind="done">{done}</Notice> : null}
-    <p class="muted">Articles that failed for good, with the reason. Redriving sends them back to the article queue.</p>
-    {reasons.length === 0 ? <p class="muted">The dead-letter queue is empty.</p> : (
+    <p class="muted">Feed and article jobs that failed for good, with the reason. Redriving sends them back to their queue.</p>
+    {reasons.length === 0 ? <p class="muted">The dead-letter queues are empty.</p> : (
       <>
         <section aria-labelledby="by-reason">
           <h2 id="by-reason">By reason</h2>
@@ -35,10 +35,10 @@ export const DeadLettersPage: FC<{ letters: DeadLetter[]; reasons: ReasonCount[]
         <section aria-labelledby="letters">
           <h2 id="letters">Letters</h2>
           <table class="list" data-list>
-            <thead><tr><th scope="col">Dead-lettered</th><th scope="col">Article</th><th scope="col">Code</th><th scope="col">Attempts</th><th scope="col">Reads</th></tr></thead>
+            <thead><tr><th scope="col">Dead-lettered</th><th scope="col">Queue</th><th scope="col">URL</th><th scope="col">Code</th><th scope="col">Attempts</th><th scope="col">First failure</th></tr></thead>
             <tbody>
               {letters.map((letter) => (
-                <tr><td><Time at={letter.sentAt} /></td><td class="url"><OutLink url={letter.url} /></td><td><code>{letter.errorCode}</code></td><td>{letter.attempts ?? ''}</td><td>{letter.receiveCount}</td></tr>
+                <tr><td><Time at={letter.lastFailureAt} /></td><td>{letter.queue}</td><td class="url"><OutLink url={letter.url} /></td><td><code>{letter.errorCode}</code></td><td>{letter.attempts}</td><td><Time at={letter.firstFailureAt} /></td></tr>
               ))}
             </tbody>
           </table>

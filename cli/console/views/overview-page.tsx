@@ -10,8 +10,8 @@ export interface StoryCopies {
 }
 
 export interface OverviewView {
-  last24h: { count: number; capped: boolean };
-  last7d: { count: number; capped: boolean };
+  last24h: number;
+  last7d: number;
   topStories: StoryCopies[];
   reasons: ReasonCount[];
   failing: number;
@@ -21,16 +21,14 @@ export interface OverviewView {
   perReason: ChartData;
 }
 
-const Count: FC<{ value: { count: number; capped: boolean } }> = ({ value }) => <>{`${value.count}${value.capped ? '+' : ''}`}</>;
-
 export const OverviewPage: FC<{ view: OverviewView }> = ({ view }) => {
   const other: Bucket = view.bucket === 'day' ? 'week' : 'day';
   return (
     <>
       <section aria-labelledby="numbers" class="cards">
         <h2 id="numbers" class="visually-hidden">Numbers</h2>
-        <a class="card" href="/articles?since=24h"><span class="big"><Count value={view.last24h} /></span> articles in the last 24 h</a>
-        <a class="card" href="/articles?since=7d"><span class="big"><Count value={view.last7d} /></span> articles in the last 7 days</a>
+        <a class="card" href="/articles?since=24h"><span class="big">{view.last24h}</span> articles in the last 24 h</a>
+        <a class="card" href="/articles?since=7d"><span class="big">{view.last7d}</span> articles in the last 7 days</a>
         <a class="card" href="/feeds"><span class="big">{view.failing}</span> failing feeds, {view.paused} paused</a>
         <a class="card" href="/dead-letters"><span class="big">{view.reasons.reduce((sum, r) => sum + r.count, 0)}</span> dead letters</a>
       </section>
@@ -39,7 +37,7 @@ export const OverviewPage: FC<{ view: OverviewView }> = ({ view }) => {
       </p>
       <div class="charts">
         <ChartFigure id="articles-per-topic" caption={`Articles per ${view.bucket} by topic`} chart={view.perTopic} csvHref={`/charts/articles-per-topic.csv?bucket=${view.bucket}`} />
-        <ChartFigure id="failures-per-reason" caption={`Dead-lettered articles per ${view.bucket} by reason`} chart={view.perReason} csvHref={`/charts/failures-per-reason.csv?bucket=${view.bucket}`} />
+        <ChartFigure id="failures-per-reason" caption={`Dead letters per ${view.bucket} by reason`} chart={view.perReason} csvHref={`/charts/failures-per-reason.csv?bucket=${view.bucket}`} />
       </div>
       <div class="columns">
         <section aria-labelledby="top-stories">

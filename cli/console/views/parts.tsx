@@ -34,7 +34,6 @@ export const ChartFigure: FC<{ id: string; caption: string; chart: ChartData; cs
   <figure class="chart" data-chart={id} id={id}>
     <figcaption>
       {caption} <a href={csvHref}>CSV</a>
-      {chart.capped ? <span class="muted"> (newest records only: the window holds more than the console reads)</span> : null}
     </figcaption>
     {children}
     {chart.series.length === 0 ? <p class="muted">Nothing in this window.</p> : <div class="chart-canvas" aria-hidden="true"></div>}
