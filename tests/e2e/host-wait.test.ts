@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { openLocalEnvironment } from '../../cli/local/local-environment.ts';
 import type { LocalEnvironment } from '../../cli/local/local-environment.ts';
-import { drainUntilSettled } from '../../cli/local/local-flow.ts';
+import { drainQueue } from '../../cli/local/event-source.ts';
+import { ARTICLE_QUEUE } from '../../shared/store/definitions.ts';
 import { canonicalizeUrl } from '../../shared/feeds/index.ts';
 import { StateStore } from '../../shared/store/state-store.ts';
 import { JobQueue } from '../../shared/store/job-queue.ts';
@@ -84,9 +85,8 @@ beforeAll(async () => {
     }) as typeof stream.write;
   });
   try {
-    // Three batches at once, as Lambda's event source mapping runs concurrent invocations.
-    const runs = await Promise.all([1, 2, 3].map(() => drainUntilSettled(env.aws.sqs, env.config.articleQueueUrl, processArticle.handler)));
-    retries = runs.reduce((sum, run) => sum + run.failed, 0);
+    // Batches run side by side, as Lambda's event source mapping runs concurrent invocations.
+    retries = (await drainQueue(env.aws.sqs, env.config.articleQueueUrl, processArticle.handler, ARTICLE_QUEUE)).failed;
   } finally {
     stop();
     streams.forEach((stream, i) => (stream.write = writes[i]));
