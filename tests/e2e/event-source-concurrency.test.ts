@@ -4,31 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLocalEnvironment } from '../../cli/local/local-environment.ts';
 import type { LocalEnvironment } from '../../cli/local/local-environment.ts';
-import { drainQueue } from '../../cli/local/event-source.ts';
 import type { DrainResult } from '../../cli/local/event-source.ts';
-import { canonicalizeUrl } from '../../shared/feeds/index.ts';
 import { ARTICLE_QUEUE } from '../../shared/store/definitions.ts';
-import { JobQueue } from '../../shared/store/job-queue.ts';
-import { StateStore } from '../../shared/store/state-store.ts';
-import { articleId } from '../../shared/store/records.ts';
-import type { ArticleJob } from '../../shared/store/jobs.ts';
-import type { Outcome } from '../../functions/runtime.ts';
 import { TestServer } from '../support/test-server.ts';
+import { enqueueArticles, newsPage, processArticleQueue } from '../support/article-queue.ts';
+import type { ArticleOutcomeEvent } from '../support/article-queue.ts';
 
 const HOSTS = 8;
 const PAGES_PER_HOST = 3;
-const WORDS = 'harbour council budget river school election market festival railway museum energy vaccine court bridge'.split(' ');
-
-/** A plain news page whose text shares no sentence with any other page's (so none is taken for a copy). */
-function page(n: number): string {
-  let seed = n + 7;
-  const word = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return `${WORDS[seed % WORDS.length]}${(seed >> 8) % 997}`;
-  };
-  const paragraphs = Array.from({ length: 4 }, () => `<p>${Array.from({ length: 40 }, word).join(' ')}.</p>`);
-  return `<!doctype html><html lang="en"><head><title>Story ${n}</title></head><body><article><h1>Story ${n}</h1>${paragraphs.join('')}</article></body></html>`;
-}
 
 let env: LocalEnvironment;
 let server: TestServer;
@@ -36,7 +19,7 @@ let run: DrainResult;
 /** Per host: requests being answered now, and the most at once. */
 const inFlight = new Map<string, number>();
 const maxInFlight = new Map<string, number>();
-const outcomes: Extract<Outcome, { kind: 'article' }>[] = [];
+let outcomes: ArticleOutcomeEvent[];
 
 beforeAll(async () => {
   server = await TestServer.start();
@@ -47,28 +30,13 @@ beforeAll(async () => {
       inFlight.set(host, (inFlight.get(host) ?? 0) + 1);
       maxInFlight.set(host, Math.max(maxInFlight.get(host) ?? 0, inFlight.get(host)!));
       res.on('close', () => inFlight.set(host, inFlight.get(host)! - 1));
-      setTimeout(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(n)), 800);
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(newsPage(n)), 800);
     });
   }
   env = await openLocalEnvironment({ settings: { SYNDIC_ALLOW_LOOPBACK: 'true', SYNDIC_FETCH_TIMEOUT_MS: '60000', POWERTOOLS_LOG_LEVEL: 'ERROR' } });
-  const state = new StateStore(env.aws.dynamo, env.config.stateTable);
-  const jobs: ArticleJob[] = [];
-  for (let n = 0; n < HOSTS * PAGES_PER_HOST; n++) {
-    const url = server.url(`/story/${n}.html`, `site-${n % HOSTS}.localhost`);
-    const canonicalUrl = canonicalizeUrl(url);
-    const id = articleId(canonicalUrl);
-    await state.claim({ articleId: id, version: '-', url: canonicalUrl, now: new Date() });
-    jobs.push({ url, canonicalUrl, articleId: id, version: '-', feed: null, entry: { title: null, publishedAt: null, updatedAt: null, authors: [] } });
-  }
-  await new JobQueue(env.aws.sqs, env.config.articleQueueUrl).sendAll(jobs);
-  const runtime = await import('../../functions/runtime.ts');
-  const processArticle = await import('../../functions/process-article/handler.ts');
-  const stop = runtime.onOutcome((event) => event.kind === 'article' && outcomes.push(event));
-  try {
-    run = await drainQueue(env.aws.sqs, env.config.articleQueueUrl, processArticle.handler, ARTICLE_QUEUE);
-  } finally {
-    stop();
-  }
+  const urls = Array.from({ length: HOSTS * PAGES_PER_HOST }, (_, n) => server.url(`/story/${n}.html`, `site-${n % HOSTS}.localhost`));
+  await enqueueArticles(env, urls);
+  ({ run, outcomes } = await processArticleQueue(env));
 }, 300_000);
 
 afterAll(async () => {

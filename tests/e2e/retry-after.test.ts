@@ -6,14 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { openLocalEnvironment } from '../../cli/local/local-environment.ts';
 import type { LocalEnvironment } from '../../cli/local/local-environment.ts';
-import { drainQueue } from '../../cli/local/event-source.ts';
-import { canonicalizeUrl } from '../../shared/feeds/index.ts';
+import type { DrainResult } from '../../cli/local/event-source.ts';
 import { ARTICLE_QUEUE } from '../../shared/store/definitions.ts';
-import { JobQueue } from '../../shared/store/job-queue.ts';
-import { StateStore } from '../../shared/store/state-store.ts';
-import { articleId } from '../../shared/store/records.ts';
-import type { Outcome } from '../../functions/runtime.ts';
 import { TestServer } from '../support/test-server.ts';
+import { enqueueArticles, processArticleQueue } from '../support/article-queue.ts';
+import type { ArticleOutcomeEvent } from '../support/article-queue.ts';
 
 /** More refusals than a message has receives (3): attempts spent on them would dead-letter the job. */
 const REFUSALS = ARTICLE_QUEUE.maxReceiveCount + 1;
@@ -22,8 +19,8 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Harbour reopens</title
 
 let env: LocalEnvironment;
 let server: TestServer;
-const outcomes: Extract<Outcome, { kind: 'article' }>[] = [];
-let run: Awaited<ReturnType<typeof drainQueue>>;
+let outcomes: ArticleOutcomeEvent[];
+let run: DrainResult;
 
 beforeAll(async () => {
   server = await TestServer.start();
@@ -34,21 +31,8 @@ beforeAll(async () => {
   });
   // Failed receives come back after 360 s x 0.005 = 2 s: quick, but never at once.
   env = await openLocalEnvironment({ settings: { SYNDIC_ALLOW_LOOPBACK: 'true', SYNDIC_LOCAL_QUEUE_TIME_SCALE: '0.005', POWERTOOLS_LOG_LEVEL: 'ERROR' } });
-  const url = server.url('/story.html', 'limited.localhost');
-  const canonicalUrl = canonicalizeUrl(url);
-  const id = articleId(canonicalUrl);
-  await new StateStore(env.aws.dynamo, env.config.stateTable).claim({ articleId: id, version: '-', url: canonicalUrl, now: new Date() });
-  await new JobQueue(env.aws.sqs, env.config.articleQueueUrl).sendAll([
-    { url, canonicalUrl, articleId: id, version: '-', feed: null, entry: { title: null, publishedAt: null, updatedAt: null, authors: [] } },
-  ]);
-  const runtime = await import('../../functions/runtime.ts');
-  const processArticle = await import('../../functions/process-article/handler.ts');
-  const stop = runtime.onOutcome((event) => event.kind === 'article' && outcomes.push(event));
-  try {
-    run = await drainQueue(env.aws.sqs, env.config.articleQueueUrl, processArticle.handler, ARTICLE_QUEUE);
-  } finally {
-    stop();
-  }
+  await enqueueArticles(env, [server.url('/story.html', 'limited.localhost')]);
+  ({ run, outcomes } = await processArticleQueue(env));
 }, 120_000);
 
 afterAll(async () => {
