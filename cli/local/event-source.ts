@@ -32,6 +32,8 @@ export interface DrainResult {
   timedOut: number;
   /** Most batches that were in flight at once. */
   peakConcurrency: number;
+  /** Handled messages whose delete SQS refused: they are delivered again. */
+  undeleted: number;
 }
 
 export interface EventSourceOptions {
@@ -64,7 +66,7 @@ export async function drainQueue(
   const receiveVisibilitySeconds = Math.ceil(Math.max(visibilityMs, functionTimeoutMs + 1000) / 1000);
   const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
   const arn = Attributes?.QueueArn ?? queueUrl;
-  const result: DrainResult = { received: 0, failed: 0, timedOut: 0, peakConcurrency: 0 };
+  const result: DrainResult = { received: 0, failed: 0, timedOut: 0, peakConcurrency: 0, undeleted: 0 };
   let upstreamDone = !options.upstream;
   void options.upstream?.finally(() => (upstreamDone = true));
 
@@ -109,15 +111,23 @@ export async function drainQueue(
         : new Set(outcome.batchItemFailures.map((failure) => failure.itemIdentifier));
     result.failed += failedIds.size;
     const done = messages.filter((message) => !failedIds.has(message.MessageId!));
-    if (done.length > 0) {
-      await sqs.send(
-        new DeleteMessageBatchCommand({
-          QueueUrl: queueUrl,
-          Entries: done.map((message, i) => ({ Id: String(i), ReceiptHandle: message.ReceiptHandle! })),
-        }),
-      );
+    let back = messages.filter((message) => failedIds.has(message.MessageId!));
+    try {
+      if (done.length > 0) {
+        await sqs.send(
+          new DeleteMessageBatchCommand({
+            QueueUrl: queueUrl,
+            Entries: done.map((message, i) => ({ Id: String(i), ReceiptHandle: message.ReceiptHandle! })),
+          }),
+        );
+      }
+    } catch {
+      // As in AWS: a delete that fails leaves the messages to come back, and the handler sees them again.
+      result.undeleted += done.length;
+      back = messages;
     }
-    await returnLater(messages.filter((message) => failedIds.has(message.MessageId!)), receivedAt);
+    // If this fails too, they come back when the receive's own visibility ends.
+    await returnLater(back, receivedAt).catch(() => undefined);
   };
 
   const loop = watchEventLoop();
