@@ -77,12 +77,12 @@ export class SyndicStack extends Stack {
     stateTable.grantReadWriteData(dispatchFeeds);
     feeds.queue.grantSendMessages(dispatchFeeds);
 
-    const fetchFeed = fn('fetch-feed', FUNCTION_TIMEOUT_SECONDS.fetchFeed, 512);
+    const fetchFeed = fn('fetch-feed', FEED_QUEUE.consumer.timeoutSeconds, 512);
     stateTable.grantReadWriteData(fetchFeed);
     articles.queue.grantSendMessages(fetchFeed);
-    fetchFeed.addEventSource(new SqsEventSource(feeds.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));
+    fetchFeed.addEventSource(this.eventSource(feeds.queue, FEED_QUEUE));
 
-    const processArticle = fn('process-article', FUNCTION_TIMEOUT_SECONDS.processArticle, 1024);
+    const processArticle = fn('process-article', ARTICLE_QUEUE.consumer.timeoutSeconds, 1024);
     articlesTable.grantReadWriteData(processArticle);
     stateTable.grantReadWriteData(processArticle);
     // Only PutObject: grantPut would add tagging, retention and abort rights the function never uses.
@@ -90,9 +90,7 @@ export class SyndicStack extends Stack {
     articles.dlq.grantSendMessages(processArticle);
     // A job whose host has no turn for it yet is sent back to its own queue with a delay.
     articles.queue.grantSendMessages(processArticle);
-    processArticle.addEventSource(
-      new SqsEventSource(articles.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 20 }),
-    );
+    processArticle.addEventSource(this.eventSource(articles.queue, ARTICLE_QUEUE));
 
     const queryApi = fn('query-api', FUNCTION_TIMEOUT_SECONDS.queryApi, 512);
     articlesTable.grantReadData(queryApi);
@@ -338,6 +336,12 @@ export class SyndicStack extends Stack {
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+  }
+
+  /** Lambda reads the queue as its definition says; the local event source reads the same numbers. */
+  private eventSource(queue: sqs.Queue, definition: QueueDefinition): SqsEventSource {
+    const { batchSize, maxConcurrency } = definition.consumer;
+    return new SqsEventSource(queue, { batchSize, maxConcurrency, reportBatchItemFailures: true });
   }
 
   private queue(definition: QueueDefinition): { queue: sqs.Queue; dlq: sqs.Queue } {

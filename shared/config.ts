@@ -21,6 +21,14 @@ function integer(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+function fraction(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!(value > 0 && value <= 1)) throw new ConfigError(`${name} must be a number in (0, 1], got '${raw}'`);
+  return value;
+}
+
 function flag(env: Env, name: string): boolean {
   return ['1', 'true', 'yes'].includes((env[name] ?? '').toLowerCase());
 }
@@ -84,4 +92,13 @@ export function runtimeConfig(env: Env = process.env): RuntimeConfig {
     reprocessStateMachineArn: env.SYNDIC_REPROCESS_STATE_MACHINE_ARN || undefined,
     feedIntervalMinutes: integer(env, 'SYNDIC_FEED_INTERVAL_MINUTES', 15),
   };
+}
+
+/**
+ * Local runs only: the share of the queues' visibility timeouts the local event source waits before a
+ * failed or timed-out message comes back (360 s in AWS; 1 keeps it). Delays that keep a host polite are
+ * never scaled.
+ */
+export function localQueueTimeScale(env: Env = process.env): number {
+  return fraction(env, 'SYNDIC_LOCAL_QUEUE_TIME_SCALE', 1 / 60);
 }

@@ -3,7 +3,7 @@
 // SDK (operation-counter.ts), handler wall time and host-turn waiting timed, and the per-article figures
 // written as PipelineCounts (cost-model.ts).
 //
-//   npx tsx bench/pipeline/count.ts [--port 0] [--hosts 20] [--pollers 1] [--corpus DIR] [--out bench/pipeline/counts.json]
+//   npx tsx bench/pipeline/count.ts [--port 0] [--hosts 20] [--corpus DIR] [--out bench/pipeline/counts.json]
 //
 // Only 127.0.0.1 is contacted: the corpus sites and the local AWS-compatible servers.
 import os from 'node:os';
@@ -13,13 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { openLocalEnvironment } from '../../cli/local/local-environment.ts';
-import { drainUntilSettled, registerFeeds } from '../../cli/local/local-flow.ts';
+import { registerFeeds } from '../../cli/local/local-flow.ts';
 import { drainQueue } from '../../cli/local/event-source.ts';
 import { startSampleServer } from '../../cli/local/sample-server.ts';
 import { clients } from '../../shared/aws/clients.ts';
 import { hostWaitTotals } from '../../shared/fetch/index.ts';
 import { StateStore } from '../../shared/store/state-store.ts';
-import { TABLES } from '../../shared/store/definitions.ts';
+import { ARTICLE_QUEUE, FEED_QUEUE, TABLES } from '../../shared/store/definitions.ts';
 import { itemSize, STORAGE_OVERHEAD_BYTES } from '../store/item-size.ts';
 import { buildCorpusSites, findCorpus } from './corpus-sites.ts';
 import { COUNTS_FORMAT } from './cost-model.ts';
@@ -117,9 +117,10 @@ try {
   const tick = { inFlight: 0, roundTrips: 0 };
   await invocation.run(tick, () => dispatch.handler({ version: '0', id: 'count', 'detail-type': 'Scheduled Event', source: 'aws.events', account: '0', time: new Date().toISOString(), region: 'us-east-1', resources: [], detail: {} }));
   const tickMs = performance.now() - tickStarted;
-  await drainQueue(env.aws.sqs, env.config.feedQueueUrl, timed('fetch-feed', fetchFeed.handler));
-  const pollers = Number(option('pollers', '1'));
-  await Promise.all(Array.from({ length: pollers }, () => drainUntilSettled(env.aws.sqs, env.config.articleQueueUrl, timed('process-article', processArticle.handler))));
+  // Both queues read at once, each with its event source mapping's batch size and concurrency.
+  const feedRun = drainQueue(env.aws.sqs, env.config.feedQueueUrl, timed('fetch-feed', fetchFeed.handler), FEED_QUEUE);
+  const articleRun = await drainQueue(env.aws.sqs, env.config.articleQueueUrl, timed('process-article', processArticle.handler), ARTICLE_QUEUE, { upstream: feedRun });
+  await feedRun;
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   stop();
@@ -198,6 +199,12 @@ try {
     cpuMsPerArticle: article ? Math.round(per(article.cpuMs)) : null,
     roundTripsPerArticle: article ? +per(article.roundTrips).toFixed(1) : null,
     loadAverage: +os.loadavg()[0].toFixed(1),
+    peakBatchesInFlight: articleRun.peakConcurrency,
+    articleReceives: articleRun.received,
+    articleBatchesTimedOut: articleRun.timedOut,
+    // As the origin measured it: the gate allows 2 requests at once per host, 1 s apart.
+    originMaxInFlightPerHost: Math.max(...[...server.politeness().values()].map((h) => h.maxInFlight)),
+    originMinGapMs: Math.round(Math.min(...[...server.politeness().values()].map((h) => h.minGapMs))),
     writeUnitsPerArticle: +per(Object.values(ops.dynamo.writeUnits).reduce((a, b) => a + b, 0)).toFixed(1),
     out: path.relative(REPO, out),
   };

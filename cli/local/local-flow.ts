@@ -1,8 +1,5 @@
 // One pass of the deployed flow, in-process: schedule tick -> dispatch-feeds -> feed queue -> fetch-feed
 // -> article queue -> process-article, through the real handlers and real SQS messages.
-import { setTimeout as sleep } from 'node:timers/promises';
-import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { ScheduledEvent } from 'aws-lambda';
 import type { StateStore } from '../../shared/store/state-store.ts';
 import { newFeed } from '../../shared/pipeline/feeds-file.ts';
@@ -12,7 +9,7 @@ import { drainQueue } from './event-source.ts';
 import { deadLetters } from '../../shared/pipeline/dependencies.ts';
 import { NO_REASON } from '../../shared/store/dead-letters.ts';
 import type { DeadLetterEntry } from '../../shared/store/dead-letters.ts';
-import type { DrainResult, SqsHandler } from './event-source.ts';
+import { ARTICLE_QUEUE, FEED_QUEUE } from '../../shared/store/definitions.ts';
 
 export interface FlowSummary {
   feeds: number;
@@ -52,10 +49,10 @@ export async function runFlow(env: LocalEnvironment, progress: (line: string) =>
   try {
     const { dispatched } = await dispatch.handler(scheduleTick());
     progress(`schedule tick: ${dispatched} feed(s) due`);
-    const feedRun = await drainQueue(env.aws.sqs, env.config.feedQueueUrl, fetchFeed.handler);
-    summary.retries += feedRun.failed;
-    const articleRun = await drainUntilSettled(env.aws.sqs, env.config.articleQueueUrl, processArticle.handler);
-    summary.retries += articleRun.failed;
+    // Both queues are read at once, as their event source mappings do: articles start while feeds are still read.
+    const feedRun = drainQueue(env.aws.sqs, env.config.feedQueueUrl, fetchFeed.handler, FEED_QUEUE);
+    const articleRun = drainQueue(env.aws.sqs, env.config.articleQueueUrl, processArticle.handler, ARTICLE_QUEUE, { upstream: feedRun });
+    for (const run of await Promise.all([feedRun, articleRun])) summary.retries += run.failed;
   } finally {
     stop();
   }
@@ -72,24 +69,6 @@ export async function runFlow(env: LocalEnvironment, progress: (line: string) =>
 
 function describeLetter(entry: DeadLetterEntry): string {
   return `${entry.queue} job ${entry.url ?? entry.messageId} (${entry.reason})`;
-}
-
-/** Article jobs wait for their host's turn in the queue (per-message delays): drain until none is left delayed. */
-export async function drainUntilSettled(sqs: SQSClient, queueUrl: string, handler: SqsHandler): Promise<DrainResult> {
-  const total: DrainResult = { received: 0, failed: 0 };
-  for (;;) {
-    const run = await drainQueue(sqs, queueUrl, handler);
-    total.received += run.received;
-    total.failed += run.failed;
-    const { Attributes = {} } = await sqs.send(
-      new GetQueueAttributesCommand({
-        QueueUrl: queueUrl,
-        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
-      }),
-    );
-    if (Object.values(Attributes).every((count) => Number(count) === 0)) return total;
-    await sleep(100);
-  }
 }
 
 function tally(summary: FlowSummary, event: Outcome, progress: (line: string) => void): void {

@@ -30,7 +30,16 @@ export interface SampleServer {
   manifest: SampleManifest;
   /** Requests served so far, as 'host/path status'. */
   log: string[];
+  /** Politeness as this origin saw it, per host: most requests at once, and the shortest gap between two starts. */
+  politeness(): Map<string, HostPoliteness>;
   stop(): Promise<void>;
+}
+
+export interface HostPoliteness {
+  requests: number;
+  maxInFlight: number;
+  /** Infinity for a host asked once. */
+  minGapMs: number;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -48,9 +57,18 @@ export async function startSampleServer(options: { port?: number; dir?: string }
   const routes = (JSON.parse(rawManifest) as SampleManifest).routes ?? {};
   const log: string[] = [];
   let port = 0;
+  const hosts = new Map<string, HostPoliteness & { inFlight: number; lastStart: number }>();
 
   const server = createServer(async (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const seen = hosts.get(host) ?? { requests: 0, maxInFlight: 0, minGapMs: Infinity, inFlight: 0, lastStart: -Infinity };
+    hosts.set(host, seen);
+    const now = performance.now();
+    seen.minGapMs = Math.min(seen.minGapMs, now - seen.lastStart);
+    seen.lastStart = now;
+    seen.requests++;
+    seen.maxInFlight = Math.max(seen.maxInFlight, ++seen.inFlight);
+    response.on('close', () => seen.inFlight--);
     const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const routeKey = `${host}${urlPath}`;
     const respond = (status: number, headers: Record<string, string> = {}, body?: Uint8Array) => {
@@ -82,6 +100,7 @@ export async function startSampleServer(options: { port?: number; dir?: string }
     port,
     manifest: JSON.parse(rawManifest.replaceAll('{{port}}', String(port))) as SampleManifest,
     log,
+    politeness: () => new Map([...hosts].map(([host, { requests, maxInFlight, minGapMs }]) => [host, { requests, maxInFlight, minGapMs }])),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -9,7 +9,7 @@ const processor = new BatchProcessor(EventType.SQS);
 const deps = lazy(ingestFeedDeps);
 
 async function processRecord(record: SQSRecord): Promise<void> {
-  publish({ kind: 'feed', outcome: await ingestFeed(deps(), parseJob(feedJobSchema, record.body)) });
+  publish({ kind: 'feed', outcome: await ingestFeed(deps(), parseJob(feedJobSchema, record.body), record.messageId) });
 }
 
 export const handler = (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>

@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   DEFAULT_HOST_GATE_LIMITS, MAX_BOOKING_HORIZON_MS, bookedTimes, hostBusy, waitForTurn, type AcquireOptions, type BookOptions, type HostGate, type HostGateLimits,
-  type ReleaseHost, type TurnAttempt,
+  type HostTurn, type ReleaseHost, type TurnAttempt,
 } from './host-gate.ts';
 
 export interface DynamoHostGateOptions extends Partial<HostGateLimits> {
@@ -27,8 +27,10 @@ const isConditionFailure = (error: unknown) =>
  * reliance on TTL deletion; TTL merely sweeps stale items):
  *   pk HOST#<host>, sk SLOT#<i>   one item per concurrency slot, held by an owner until leaseUntil
  *   pk HOST#<host>, sk PACE       nextStartAt: no request to the host may start before it;
+ *                                 heldUntil/holder: a granted request not yet sent holds the host;
  *                                 bookedUntil: the end of the line of turns booked for jobs that come back later
- * A caller first takes a free slot (put-if-free), then the pace token (advance-if-due), and gives
+ * A caller first takes a free slot (put-if-free), then the pace token (advance-if-due-and-not-held,
+ * holding it), stamps the pace again from the moment its request was sent (ending the hold), and gives
  * the slot back by a delete conditioned on still owning it.
  */
 export class DynamoHostGate implements HostGate {
@@ -45,7 +47,7 @@ export class DynamoHostGate implements HostGate {
     this.leaseMs = leaseMs ?? 120_000;
   }
 
-  async acquire(host: string, options: AcquireOptions): Promise<ReleaseHost> {
+  async acquire(host: string, options: AcquireOptions): Promise<HostTurn> {
     const delay = Math.max(this.limits.minDelayMs, options.minDelayMs ?? 0);
     if (options.handBackAfterMs !== undefined) {
       // A job that will be handed back anyway need not take a slot first: one read tells, one write books.
@@ -56,7 +58,13 @@ export class DynamoHostGate implements HostGate {
     }
     const owner = randomUUID();
     let slot: number | null = null;
+    let held = false;
+    const sent = async () => {
+      if (held) await this.endHold(host, owner, delay);
+      held = false;
+    };
     const release: ReleaseHost = async () => {
+      await sent();
       if (slot !== null) await this.freeSlot(host, slot, owner);
       slot = null;
     };
@@ -65,8 +73,9 @@ export class DynamoHostGate implements HostGate {
         async (): Promise<TurnAttempt> => {
           slot ??= await this.takeSlot(host, owner);
           if (slot === null) return { granted: false };
-          const blockedUntil = await this.takePace(host, delay);
-          return blockedUntil === null ? { granted: true, release } : { granted: false, retryAt: blockedUntil };
+          const attempt = await this.takePace(host, delay, owner, options.deadline);
+          held = attempt.granted;
+          return attempt.granted ? { granted: true, turn: { sent, release } } : attempt;
         },
         this.limits,
         options,
@@ -154,24 +163,20 @@ export class DynamoHostGate implements HostGate {
     return null;
   }
 
-  /** Advances the pace token when due; otherwise returns when it will be due. */
-  private async takePace(host: string, delayMs: number): Promise<number | null> {
+  /** Advances the pace token when due and not held, holding it until `holdUntil`; otherwise says when to look again. */
+  private async takePace(host: string, delayMs: number, owner: string, holdUntil: number): Promise<{ granted: true } | { granted: false; retryAt?: number }> {
     const now = Date.now();
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: `HOST#${host}`, sk: 'PACE' },
-          UpdateExpression: 'SET nextStartAt = :next, expiresAt = :exp',
-          ConditionExpression: 'attribute_not_exists(nextStartAt) OR nextStartAt <= :now',
-          ExpressionAttributeValues: { ':next': now + delayMs, ':now': now, ':exp': this.expiresAt(now + delayMs) },
+          UpdateExpression: 'SET nextStartAt = :next, heldUntil = :hold, holder = :owner, expiresAt = :exp',
+          ConditionExpression: '(attribute_not_exists(nextStartAt) OR nextStartAt <= :now) AND (attribute_not_exists(heldUntil) OR heldUntil <= :now)',
+          ExpressionAttributeValues: { ':next': now + delayMs, ':hold': holdUntil, ':owner': owner, ':now': now, ':exp': this.expiresAt(Math.max(holdUntil, now + delayMs)) },
         }),
       );
-      // The grant is stamped with the time the request was sent; when its round trip ate a visible
-      // part of the delay, stamp it again from now so the next start keeps the full distance.
-      const roundTrip = Date.now() - now;
-      if (delayMs > 0 && roundTrip > delayMs * 0.02) await this.deferUntil(host, Date.now() + delayMs);
-      return null;
+      return { granted: true };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
@@ -179,7 +184,43 @@ export class DynamoHostGate implements HostGate {
       new GetCommand({ TableName: this.tableName, Key: { pk: `HOST#${host}`, sk: 'PACE' }, ConsistentRead: true }),
     );
     const next = Number(current.Item?.nextStartAt ?? 0);
-    return next > now ? next : now + 1;
+    if (next > now) return { granted: false, retryAt: next };
+    // Held by a request on its way out: when it is sent is not known, so look again soon.
+    return { granted: false };
+  }
+
+  /** The held request was sent: the next start may come one delay from now (never earlier than a deferral). */
+  private async endHold(host: string, owner: string, delayMs: number): Promise<void> {
+    const next = Date.now() + delayMs;
+    const key = { pk: `HOST#${host}`, sk: 'PACE' };
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'SET nextStartAt = :next REMOVE heldUntil, holder',
+          ConditionExpression: 'holder = :owner AND nextStartAt < :next',
+          ExpressionAttributeValues: { ':next': next, ':owner': owner },
+        }),
+      );
+      return;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    try {
+      // Deferred further meanwhile (a Retry-After): keep that, only end the hold.
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'REMOVE heldUntil, holder',
+          ConditionExpression: 'holder = :owner',
+          ExpressionAttributeValues: { ':owner': owner },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error; // the hold ran out and another caller has the host now
+    }
   }
 
   private async freeSlot(host: string, slot: number, owner: string): Promise<void> {

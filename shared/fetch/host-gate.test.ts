@@ -63,6 +63,28 @@ describe.each([
     expect(gaps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5 * 200 * 0.9);
   });
 
+  it('counts the delay from when a request left, not from its grant: a caller that stalls in between brings no two starts closer', async () => {
+    const host = `stall-${name.toLowerCase()}.localhost`;
+    const first = makeGate({ maxConcurrent: 2, minDelayMs: 500 });
+    const second = name === 'MemoryHostGate' ? first : makeGate({ maxConcurrent: 2, minDelayMs: 500 });
+    const turnOptions = () => ({ deadline: Date.now() + 10_000, url: `http://${host}/` });
+    const sends: number[] = [];
+    const stalled = await first.acquire(host, turnOptions());
+    const other = second.acquire(host, turnOptions()).then(async (turn) => {
+      sends.push(Date.now());
+      await turn.sent();
+      await turn.release();
+    });
+    // The first caller's process stalls (busy loop, descheduled) past the delay before its request leaves.
+    await sleep(750);
+    sends.push(Date.now());
+    await stalled.sent();
+    await stalled.release();
+    await other;
+    const [a, b] = sends.sort((x, y) => x - y);
+    expect(b - a).toBeGreaterThanOrEqual(500);
+  });
+
   it('gives up with a retryable HOST_BUSY when no turn comes within the wait limit', async () => {
     const gate = makeGate({ maxConcurrent: 1, minDelayMs: 0 });
     const host = `deferred-${name.toLowerCase()}.localhost`;
@@ -91,8 +113,8 @@ describe('DynamoHostGate', () => {
     const crashed = new DynamoHostGate(options);
     await crashed.acquire('lease.example', { deadline: Date.now() + 1000, url: 'http://lease.example/' }); // never released
     const other = new DynamoHostGate({ ...options, maxWaitMs: 2000, pollMs: 20 });
-    const release = await other.acquire('lease.example', { deadline: Date.now() + 3000, url: 'http://lease.example/' });
-    await release();
+    const turn = await other.acquire('lease.example', { deadline: Date.now() + 3000, url: 'http://lease.example/' });
+    await turn.release();
   });
 });
 

@@ -3,6 +3,18 @@ import { FetchError } from './errors.ts';
 
 export type ReleaseHost = () => Promise<void>;
 
+/**
+ * A granted turn. The host's pace is held from the grant until `sent`: the minimum delay counts from
+ * when the request really left (its response has begun), not from the grant, so a caller that stalls
+ * between the two (a busy event loop, a descheduled process) cannot bring two starts closer than the delay.
+ */
+export interface HostTurn {
+  /** The request is on the wire: the next start to this host may come one delay from now. */
+  sent(): Promise<void>;
+  /** Frees the slot (and ends the hold as `sent` does, if it never came). */
+  release: ReleaseHost;
+}
+
 export interface AcquireOptions {
   /** Epoch ms after which waiting is pointless (the caller's total timeout). */
   deadline: number;
@@ -25,7 +37,7 @@ export interface AcquireOptions {
  */
 export interface HostGate {
   /** `host` is the URL's hostname (ports share it). Waits for a turn; throws FetchError HOST_BUSY (retryable) when the turn would come too late. */
-  acquire(host: string, options: AcquireOptions): Promise<ReleaseHost>;
+  acquire(host: string, options: AcquireOptions): Promise<HostTurn>;
   /**
    * Books `count` future turns for jobs that will come back later (epoch ms, spaced by the host's
    * delay, after every turn already booked), none further than `horizonMs` from now. A booking only
@@ -64,7 +76,7 @@ export interface HostGateLimits {
 
 export const DEFAULT_HOST_GATE_LIMITS: HostGateLimits = { maxConcurrent: 2, minDelayMs: 1000, maxWaitMs: 10_000, pollMs: 50 };
 
-export type TurnAttempt = { granted: true; release: ReleaseHost } | { granted: false; retryAt?: number };
+export type TurnAttempt = { granted: true; turn: HostTurn } | { granted: false; retryAt?: number };
 
 /** Time callers of this process spent asleep waiting for a host turn, for the benchmarks' billed-vs-active split. */
 export const hostWaitTotals = { ms: 0 };
@@ -78,14 +90,14 @@ export async function waitForTurn(
   limits: HostGateLimits,
   options: AcquireOptions,
   bookLater: () => Promise<number>,
-): Promise<ReleaseHost> {
+): Promise<HostTurn> {
   const handBack = options.handBackAfterMs !== undefined;
   const giveUpAt = Math.min(options.deadline, Date.now() + Math.min(limits.maxWaitMs, options.handBackAfterMs ?? Infinity));
   // Blind polls (no known free time) back off, so a crowd of waiters does not hammer a shared store.
   let poll = limits.pollMs;
   for (;;) {
     const attempt = await tryTurn();
-    if (attempt.granted) return attempt.release;
+    if (attempt.granted) return attempt.turn;
     const now = Date.now();
     const nextTry = Math.max(attempt.retryAt ?? now + poll, now + 1);
     if (attempt.retryAt === undefined) poll = Math.min(poll * 2, limits.pollMs * 16);
@@ -109,6 +121,8 @@ const MAX_IDLE_SCAN = 1000;
 interface HostState {
   active: number;
   nextStartAt: number;
+  /** A granted request not yet sent holds the host until it is (or until this time, its deadline). */
+  heldUntil: number;
   /** End of the line of booked turns. */
   bookedUntil: number;
 }
@@ -122,7 +136,7 @@ export class MemoryHostGate implements HostGate {
     this.limits = { ...DEFAULT_HOST_GATE_LIMITS, ...limits };
   }
 
-  acquire(host: string, options: AcquireOptions): Promise<ReleaseHost> {
+  acquire(host: string, options: AcquireOptions): Promise<HostTurn> {
     const delay = Math.max(this.limits.minDelayMs, options.minDelayMs ?? 0);
     const bookLater = async () => (await this.book(host, 1, { minDelayMs: delay }))[0] ?? Date.now() + MAX_BOOKING_HORIZON_MS;
     return waitForTurn(
@@ -130,15 +144,27 @@ export class MemoryHostGate implements HostGate {
         const state = this.state(host);
         const now = Date.now();
         if (state.nextStartAt > now) return { granted: false, retryAt: state.nextStartAt };
-        if (state.active >= this.limits.maxConcurrent) return { granted: false };
+        if (state.heldUntil > now || state.active >= this.limits.maxConcurrent) return { granted: false };
         state.active++;
         state.nextStartAt = now + delay;
+        state.heldUntil = options.deadline;
+        let isSent = false;
         let released = false;
+        const sent = async () => {
+          if (isSent) return;
+          isSent = true;
+          state.heldUntil = 0;
+          state.nextStartAt = Math.max(state.nextStartAt, Date.now() + delay);
+        };
         return {
           granted: true,
-          release: async () => {
-            if (!released) state.active--;
-            released = true;
+          turn: {
+            sent,
+            release: async () => {
+              await sent();
+              if (!released) state.active--;
+              released = true;
+            },
           },
         };
       },
@@ -165,7 +191,7 @@ export class MemoryHostGate implements HostGate {
   private state(host: string): HostState {
     let state = this.hosts.get(host);
     if (!state) {
-      state = { active: 0, nextStartAt: 0, bookedUntil: 0 };
+      state = { active: 0, nextStartAt: 0, heldUntil: 0, bookedUntil: 0 };
       if (this.hosts.size >= MAX_IDLE_SCAN) this.forgetIdleHosts();
       this.hosts.set(host, state);
     }
@@ -176,7 +202,7 @@ export class MemoryHostGate implements HostGate {
   private forgetIdleHosts(): void {
     const now = Date.now();
     for (const [host, state] of this.hosts) {
-      if (state.active === 0 && Math.max(state.nextStartAt, state.bookedUntil) <= now) this.hosts.delete(host);
+      if (state.active === 0 && Math.max(state.nextStartAt, state.bookedUntil, state.heldUntil) <= now) this.hosts.delete(host);
     }
   }
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { decodeContentEncoding, readLimitedBody } from './body.ts';
 import { acceptHeader, type AcceptKind } from './content-type.ts';
 import { FetchError } from './errors.ts';
-import { MemoryHostGate, type HostGate, type ReleaseHost } from './host-gate.ts';
+import { MemoryHostGate, type HostGate, type HostTurn, type ReleaseHost } from './host-gate.ts';
 import { sendRequest } from './request.ts';
 import { resolveAllowed, systemResolver, type Resolver } from './resolve.ts';
 import { readResponse, type FetchResult } from './response.ts';
@@ -120,6 +120,8 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
   }
 }
 
+const UNGATED: HostTurn = { sent: async () => {}, release: async () => {} };
+
 /** Follows redirects, checking every hop; resolves with the first non-redirect response, host turn held. */
 async function exchange(startUrl: string, extraHeaders: Record<string, string>, ctx: Context, checkRobots: boolean): Promise<Exchange> {
   const visited = new Set<string>();
@@ -136,9 +138,10 @@ async function exchange(startUrl: string, extraHeaders: Record<string, string>, 
       }
       crawlDelayMs = verdict.crawlDelayMs;
     }
-    const release = ctx.hostGate
+    const turn: HostTurn = ctx.hostGate
       ? await ctx.hostGate.acquire(url.hostname, { deadline: ctx.deadline, signal: ctx.signal, minDelayMs: crawlDelayMs, url: url.href, handBackAfterMs: ctx.handBackAfterMs })
-      : async () => {};
+      : UNGATED;
+    const release = turn.release;
     let res: IncomingMessage;
     try {
       res = await sendRequest({
@@ -153,6 +156,8 @@ async function exchange(startUrl: string, extraHeaders: Record<string, string>, 
       await release();
       throw error;
     }
+    // The response has begun, so the request reached the host: the host's minimum delay counts from here.
+    await turn.sent();
     const location = res.headers.location;
     if (!REDIRECTS.has(res.statusCode ?? 0) || !location) return { res, url, release };
     res.destroy();

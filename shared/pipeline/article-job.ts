@@ -2,7 +2,8 @@
 // with its reason. Retryable failures (timeouts, 5xx, throttling) are thrown back to SQS until the last
 // attempt; permanent ones (404, not HTML, blocked address) and the last attempt go to the DLQ at once,
 // reason attached. A job whose host has no turn for it yet is sent again with a delay: waiting happens
-// in the queue, and it spends no attempt (the new message carries the attempts spent so far).
+// in the queue, and it spends no attempt (the new message carries the attempts spent so far). So is one
+// whose site asked it to come back later (429/503 with Retry-After), a bounded number of times.
 import { ARTICLE_QUEUE } from '../store/definitions.ts';
 import { InvalidJobError, articleJobSchema, parseJob } from '../store/jobs.ts';
 import type { JobQueue } from '../store/job-queue.ts';
@@ -20,6 +21,13 @@ export type ArticleJobOutcome =
   | ArticleOutcome
   | { status: 'dead-lettered'; url: string | null; code: string; reason: string }
   | { status: 'handed-back'; url: string; delaySeconds: number; handedBack: number };
+
+/**
+ * A site that answers 429 (or 503 with Retry-After) is waited for in the queue, for as long as it asks,
+ * without spending a delivery attempt; one that keeps asking past this many times spends them as any
+ * retryable failure does, so it ends in the DLQ instead of circling for ever.
+ */
+export const MAX_SITE_DEFERRALS = 5;
 
 /** What the message says of earlier attempts: when its first attempt started (ISO time). */
 export interface AttemptHistory {
@@ -48,14 +56,19 @@ export async function handleArticleMessage(deps: ArticleJobDeps, body: string, r
     await deps.state.finishClaim(job.articleId, job.version, 'done', outcome.status, deps.now());
     return outcome;
   } catch (error) {
-    if (error instanceof HostBusy) {
-      // This receive did not get to try, so it does not count; the message is deleted once the copy is sent.
+    const siteDeferrals = (job.siteDeferrals ?? 0) + (error instanceof HostBusy && error.bySite ? 1 : 0);
+    if (error instanceof HostBusy && siteDeferrals <= MAX_SITE_DEFERRALS) {
+      // This receive did not get to try (or the site asked it to come back later), so it does not count;
+      // the message is deleted once the copy is sent.
       const handedBack = (job.handedBack ?? 0) + 1;
       const delaySeconds = Math.ceil(error.retryAfterMs / 1000);
-      await deps.articleQueue.sendLater({ ...job, attemptsBefore: attempt - 1, handedBack }, delaySeconds);
+      await deps.articleQueue.sendLater({ ...job, attemptsBefore: attempt - 1, handedBack, ...(siteDeferrals > 0 ? { siteDeferrals } : {}) }, delaySeconds);
       return { status: 'handed-back', url: job.url, delaySeconds, handedBack };
     }
-    const failure = error instanceof ArticleError ? error : new ArticleError('INTERNAL', String((error as Error)?.message ?? error), true);
+    const failure =
+      error instanceof ArticleError ? error
+      : error instanceof HostBusy ? new ArticleError('RATE_LIMITED', error.message, true)
+      : new ArticleError('INTERNAL', String((error as Error)?.message ?? error), true);
     if (failure.retryable && attempt < ARTICLE_QUEUE.maxReceiveCount) throw failure;
     const reason = `${failure.code}: ${failure.message}`;
     await deps.deadLetters.deadLetter({ body, reason, errorCode: failure.code, attempts: attempt, ...failedAt() });

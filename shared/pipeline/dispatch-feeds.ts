@@ -13,10 +13,12 @@ export interface DispatchDeps {
 export async function dispatchDueFeeds(deps: DispatchDeps): Promise<{ dispatched: number }> {
   const now = deps.now();
   const due = await deps.state.dueFeeds(now);
-  // Postpone first: the next tick must not dispatch a feed again while its job is in flight. The
-  // fetch-feed step then sets the real next due time from the feed's health.
-  const lease = new Date(now.getTime() + deps.feedIntervalMs).toISOString();
-  for (const feed of due) await deps.state.postponeFeed(feed.id, lease);
+  // Send first: a crash before the postpone below leaves the feed due, so the next tick sends it again
+  // (one extra read of the feed, never a skipped one). The postpone then keeps the next tick from
+  // sending it again while its job is in flight; it applies only if the due time is still the one read
+  // here, so it never undoes the due time fetch-feed set from the feed's health if the job ran first.
   await deps.feedQueue.sendAll(due.map((feed): FeedJob => ({ feedId: feed.id, url: feed.url })));
+  const lease = new Date(now.getTime() + deps.feedIntervalMs).toISOString();
+  for (const feed of due) await deps.state.postponeFeed(feed.id, lease, feed.health.nextDueAt);
   return { dispatched: due.length };
 }

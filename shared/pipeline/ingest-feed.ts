@@ -34,7 +34,13 @@ export interface FeedOutcome {
   error: string | null;
 }
 
-export async function ingestFeed(deps: IngestFeedDeps, job: FeedJob): Promise<FeedOutcome> {
+/**
+ * `delivery`: what names this feed job across its deliveries (the SQS message id). An entry claimed by
+ * an earlier delivery of the same job that never finished is claimed again and its job sent again: that
+ * delivery may have died between the claim and the send. If it had sent it, the article is processed
+ * twice, which the article step absorbs (the record is written once).
+ */
+export async function ingestFeed(deps: IngestFeedDeps, job: FeedJob, delivery?: string): Promise<FeedOutcome> {
   const feed = await deps.state.getFeed(job.feedId);
   const outcome: FeedOutcome = { feedId: job.feedId, url: job.url, status: 'unknown-feed', items: 0, enqueued: 0, duplicates: 0, error: null };
   if (!feed) return outcome; // removed after dispatch
@@ -51,7 +57,7 @@ export async function ingestFeed(deps: IngestFeedDeps, job: FeedJob): Promise<Fe
         // Its entries are sitemaps, not articles: each becomes a feed of its own.
         for (const child of parsed.items) await deps.state.addFeed(newFeed(child.url, 'index', deps.now()));
       } else {
-        const jobs = await claimNewEntries(deps, feed, parsed.items);
+        const jobs = await claimNewEntries(deps, feed, parsed.items, delivery);
         outcome.enqueued = jobs.length;
         outcome.duplicates = parsed.items.length - jobs.length;
       }
@@ -81,7 +87,7 @@ export async function ingestFeed(deps: IngestFeedDeps, job: FeedJob): Promise<Fe
 /** Claims in parallel, a few at a time: a 500-entry feed is mostly entries already claimed. */
 const CLAIM_CONCURRENCY = 8;
 
-async function claimNewEntries(deps: IngestFeedDeps, feed: FeedState, items: FeedItem[]): Promise<ArticleJob[]> {
+async function claimNewEntries(deps: IngestFeedDeps, feed: FeedState, items: FeedItem[], owner: string | undefined): Promise<ArticleJob[]> {
   const candidates = new Map<string, ArticleJob>();
   for (const item of items) {
     let canonicalUrl: string;
@@ -105,7 +111,7 @@ async function claimNewEntries(deps: IngestFeedDeps, feed: FeedState, items: Fee
     });
   }
   const claimed = await mapConcurrently([...candidates.values()], CLAIM_CONCURRENCY, (job) =>
-    deps.state.claim({ articleId: job.articleId, version: job.version, url: job.canonicalUrl, now: deps.now() }),
+    deps.state.claim({ articleId: job.articleId, version: job.version, url: job.canonicalUrl, now: deps.now(), owner }),
   );
   const jobs = [...candidates.values()].filter((_, i) => claimed[i]);
   try {

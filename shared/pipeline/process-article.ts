@@ -34,13 +34,15 @@ export type ArticleOutcome =
 
 /**
  * Its host's next turn is further off than a function should sit idle for (it would pay for the wait):
- * the job goes back to the queue, due when the gate booked it a turn.
+ * the job goes back to the queue, due when the gate booked it a turn. `bySite`: the site itself asked
+ * for the wait (429, or 503 with Retry-After), not our gate.
  */
 export class HostBusy extends Error {
   override readonly name = 'HostBusy';
   constructor(
     message: string,
     readonly retryAfterMs: number,
+    readonly bySite = false,
   ) {
     super(message);
   }
@@ -94,6 +96,7 @@ async function fetchPage(deps: ProcessArticleDeps, url: string) {
     return await deps.fetch(url, { accept: 'html', handBackAfterMs: HAND_BACK_AFTER_MS });
   } catch (error) {
     if (error instanceof FetchError && error.code === 'HOST_BUSY') throw new HostBusy(error.message, error.retryAfterMs ?? 1000);
+    if (error instanceof FetchError && error.code === 'RATE_LIMITED') throw new HostBusy(error.message, error.retryAfterMs ?? 60_000, true);
     if (error instanceof FetchError) throw new ArticleError(error.code, error.message, error.retryable);
     throw error;
   }

@@ -29,6 +29,11 @@ export interface QueueDefinition {
   visibilityTimeoutSeconds: number;
   /** Receives before SQS moves a message to the dead-letter queue. */
   maxReceiveCount: number;
+  /**
+   * How Lambda's event source mapping feeds it to its function: the stack's SqsEventSource and the local
+   * event source (cli/local/event-source.ts) both read these.
+   */
+  consumer: { batchSize: number; maxConcurrency: number; timeoutSeconds: number };
   dlq: { id: string; localName: string; retentionDays: number };
 }
 
@@ -82,6 +87,7 @@ export const FEED_QUEUE: QueueDefinition = {
   localName: 'syndic-feeds',
   visibilityTimeoutSeconds: 6 * FUNCTION_TIMEOUT_SECONDS.fetchFeed,
   maxReceiveCount: 3,
+  consumer: { batchSize: 5, maxConcurrency: 5, timeoutSeconds: FUNCTION_TIMEOUT_SECONDS.fetchFeed },
   dlq: { id: 'FeedDeadLetterQueue', localName: 'syndic-feeds-dlq', retentionDays: 14 },
 };
 
@@ -90,6 +96,7 @@ export const ARTICLE_QUEUE: QueueDefinition = {
   localName: 'syndic-articles',
   visibilityTimeoutSeconds: 6 * FUNCTION_TIMEOUT_SECONDS.processArticle,
   maxReceiveCount: 3,
+  consumer: { batchSize: 10, maxConcurrency: 20, timeoutSeconds: FUNCTION_TIMEOUT_SECONDS.processArticle },
   dlq: { id: 'ArticleDeadLetterQueue', localName: 'syndic-articles-dlq', retentionDays: 14 },
 };
 

@@ -23,6 +23,8 @@ export const articleJobSchema = z.object({
   attemptsBefore: z.number().int().nonnegative().optional(),
   /** Times the job was handed back to wait for its host (it spends no attempt). */
   handedBack: z.number().int().nonnegative().optional(),
+  /** Of those, times its site asked for the wait (429/503 with Retry-After). */
+  siteDeferrals: z.number().int().nonnegative().optional(),
 });
 export type ArticleJob = z.infer<typeof articleJobSchema>;
 

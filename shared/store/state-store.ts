@@ -28,6 +28,12 @@ export interface ClaimRequest {
   version: string;
   url: string;
   now: Date;
+  /**
+   * Who claims it: the feed message whose read found the entry. A later delivery of the same message
+   * (after a crash between claiming and sending the job, or a lost reply to the claim) takes its own
+   * unfinished claim again instead of finding it taken, so the URL is not held until the lease ends.
+   */
+  owner?: string;
 }
 
 export type ClaimStatus = 'done' | 'failed';
@@ -97,20 +103,23 @@ export class StateStore {
     }
   }
 
-  /** Moves a feed's due time without touching the rest, so a dispatched feed is not dispatched twice. */
-  async postponeFeed(id: string, nextDueAt: string): Promise<void> {
+  /**
+   * Moves a feed's due time without touching the rest, so a dispatched feed is not dispatched twice.
+   * With `ifDueAt`, only while the feed is still due at that time (nobody has moved it meanwhile).
+   */
+  async postponeFeed(id: string, nextDueAt: string, ifDueAt?: string): Promise<void> {
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: FEEDS_PK, sk: id },
           UpdateExpression: 'SET dueAt = :due, feed.health.nextDueAt = :due',
-          ConditionExpression: 'attribute_exists(dueShard)',
-          ExpressionAttributeValues: { ':due': nextDueAt },
+          ConditionExpression: ifDueAt === undefined ? 'attribute_exists(dueShard)' : 'attribute_exists(dueShard) AND dueAt = :was',
+          ExpressionAttributeValues: { ':due': nextDueAt, ...(ifDueAt === undefined ? {} : { ':was': ifDueAt }) },
         }),
       );
     } catch (error) {
-      // Paused or removed meanwhile: nothing to postpone.
+      // Paused, removed or already moved meanwhile: nothing to postpone.
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
@@ -174,7 +183,8 @@ export class StateStore {
    * Claims one version of an article URL. True when this caller should process it; false when it is
    * already claimed (a duplicate entry, or a redelivery of a feed message).
    */
-  async claim({ articleId, version, url, now }: ClaimRequest): Promise<boolean> {
+  async claim({ articleId, version, url, now, owner }: ClaimRequest): Promise<boolean> {
+    const retake = owner === undefined ? 'claimedAt < :stale' : '(claimedAt < :stale OR claimedBy = :owner)';
     try {
       await this.client.send(
         new PutCommand({
@@ -184,10 +194,14 @@ export class StateStore {
             sk: version,
             url,
             claimedAt: now.toISOString(),
+            ...(owner === undefined ? {} : { claimedBy: owner }),
             expiresAt: Math.floor(now.getTime() / 1000) + CLAIM_TTL_DAYS * 86400,
           },
-          ConditionExpression: 'attribute_not_exists(pk) OR (attribute_not_exists(finishedAt) AND claimedAt < :stale)',
-          ExpressionAttributeValues: { ':stale': new Date(now.getTime() - CLAIM_LEASE_MS).toISOString() },
+          ConditionExpression: `attribute_not_exists(pk) OR (attribute_not_exists(finishedAt) AND ${retake})`,
+          ExpressionAttributeValues: {
+            ':stale': new Date(now.getTime() - CLAIM_LEASE_MS).toISOString(),
+            ...(owner === undefined ? {} : { ':owner': owner }),
+          },
         }),
       );
       return true;

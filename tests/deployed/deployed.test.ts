@@ -21,7 +21,7 @@ import type { LocalAwsServers } from '../../cli/local/aws-servers.ts';
 import { startSampleServer } from '../../cli/local/sample-server.ts';
 import type { SampleServer } from '../../cli/local/sample-server.ts';
 import { drainQueue } from '../../cli/local/event-source.ts';
-import { drainUntilSettled } from '../../cli/local/local-flow.ts';
+import { ARTICLE_QUEUE, FEED_QUEUE } from '../../shared/store/definitions.ts';
 import { createClients } from '../../shared/aws/clients.ts';
 import type { AwsClients } from '../../shared/aws/clients.ts';
 import { newFeed } from '../../shared/pipeline/feeds-file.ts';
@@ -150,14 +150,14 @@ describe('one feed through the deployed functions', () => {
   });
 
   it('fetch-feed reads the feed from the feed queue and queues its article', async () => {
-    const run = await drainQueue(aws.sqs, settings.SYNDIC_FEED_QUEUE_URL, sqsHandler(lambdas.FetchFeed));
-    expect(run, lambdas.FetchFeed.logTail()).toEqual({ received: 1, failed: 0 });
+    const run = await drainQueue(aws.sqs, settings.SYNDIC_FEED_QUEUE_URL, sqsHandler(lambdas.FetchFeed), FEED_QUEUE);
+    expect(run, lambdas.FetchFeed.logTail()).toMatchObject({ received: 1, failed: 0 });
   });
 
   it('process-article fetches, extracts, classifies and stores the article, raw copy included', async () => {
     // fetch-feed may send the job with a delay (its host's turn): wait for it as Lambda's poller would.
-    const run = await drainUntilSettled(aws.sqs, settings.SYNDIC_ARTICLE_QUEUE_URL, sqsHandler(lambdas.ProcessArticle));
-    expect(run, lambdas.ProcessArticle.logTail()).toEqual({ received: 1, failed: 0 });
+    const run = await drainQueue(aws.sqs, settings.SYNDIC_ARTICLE_QUEUE_URL, sqsHandler(lambdas.ProcessArticle), ARTICLE_QUEUE);
+    expect(run, lambdas.ProcessArticle.logTail()).toMatchObject({ received: 1, failed: 0 });
     expect(await dlqDepths()).toEqual([0, 0]);
     const { Contents = [] } = await aws.s3.send(new ListObjectsV2Command({ Bucket: settings.SYNDIC_RAW_BUCKET, Prefix: 'raw/' }));
     expect(Contents.map((object) => object.Key)).toEqual([expect.stringContaining(`/${storedId()}/`)]);

@@ -9,28 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { openLocalEnvironment } from '../../cli/local/local-environment.ts';
 import type { LocalEnvironment } from '../../cli/local/local-environment.ts';
-import { drainUntilSettled } from '../../cli/local/local-flow.ts';
-import { canonicalizeUrl } from '../../shared/feeds/index.ts';
-import { StateStore } from '../../shared/store/state-store.ts';
-import { JobQueue } from '../../shared/store/job-queue.ts';
-import { articleId } from '../../shared/store/records.ts';
-import type { ArticleJob } from '../../shared/store/jobs.ts';
+import { drainQueue } from '../../cli/local/event-source.ts';
+import { ARTICLE_QUEUE } from '../../shared/store/definitions.ts';
 import type { Outcome } from '../../functions/runtime.ts';
+import { enqueueArticles, newsPage } from '../support/article-queue.ts';
 
 const JOBS = 30;
-const WORDS = 'harbour council budget river school election market festival railway museum energy vaccine court bridge'.split(' ');
-
-/** A plain news page whose text shares no sentence with any other page's (so none is taken for a copy). */
-function page(n: number): string {
-  let seed = n + 1;
-  const word = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return `${WORDS[seed % WORDS.length]}${(seed >> 8) % 997}`;
-  };
-  const paragraphs = Array.from({ length: 4 }, () => `<p>${Array.from({ length: 40 }, word).join(' ')}.</p>`);
-  return `<!doctype html><html lang="en"><head><title>Story ${n}</title></head><body><article><h1>Story ${n}</h1>${paragraphs.join('')}</article></body></html>`;
-}
-
 let server: Server;
 let port: number;
 const starts: number[] = [];
@@ -50,7 +34,7 @@ beforeAll(async () => {
     const match = /^\/story\/(\d+)\.html$/.exec(request.url ?? '');
     if (!match) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     // A little server time, so that two requests can overlap if the gate let them.
-    setTimeout(() => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(Number(match[1]))), 30);
+    setTimeout(() => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(newsPage(Number(match[1]))), 30);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
@@ -58,17 +42,8 @@ beforeAll(async () => {
   // A long fetch timeout: on a crowded machine, three batches of extraction in one process can starve a
   // fetch of CPU for seconds. The gate's own limits, not the timeout, are what this test is about.
   env = await openLocalEnvironment({ settings: { SYNDIC_ALLOW_LOOPBACK: 'true', SYNDIC_FETCH_TIMEOUT_MS: '60000', POWERTOOLS_LOG_LEVEL: 'WARN' } });
-  const state = new StateStore(env.aws.dynamo, env.config.stateTable);
-  const jobs: ArticleJob[] = [];
-  for (let n = 0; n < JOBS; n++) {
-    const url = `http://busy-host.localhost:${port}/story/${n}.html`;
-    const canonicalUrl = canonicalizeUrl(url);
-    const id = articleId(canonicalUrl);
-    await state.claim({ articleId: id, version: '-', url: canonicalUrl, now: new Date() });
-    jobs.push({ url, canonicalUrl, articleId: id, version: '-', feed: null, entry: { title: null, publishedAt: null, updatedAt: null, authors: [] } });
-  }
   // All at once, as a burst from another producer would arrive: nothing spread them out beforehand.
-  await new JobQueue(env.aws.sqs, env.config.articleQueueUrl).sendAll(jobs);
+  await enqueueArticles(env, Array.from({ length: JOBS }, (_, n) => `http://busy-host.localhost:${port}/story/${n}.html`));
   const runtime = await import('../../functions/runtime.ts');
   const processArticle = await import('../../functions/process-article/handler.ts');
   const stop = runtime.onOutcome((event) => {
@@ -84,9 +59,8 @@ beforeAll(async () => {
     }) as typeof stream.write;
   });
   try {
-    // Three batches at once, as Lambda's event source mapping runs concurrent invocations.
-    const runs = await Promise.all([1, 2, 3].map(() => drainUntilSettled(env.aws.sqs, env.config.articleQueueUrl, processArticle.handler)));
-    retries = runs.reduce((sum, run) => sum + run.failed, 0);
+    // Batches run side by side, as Lambda's event source mapping runs concurrent invocations.
+    retries = (await drainQueue(env.aws.sqs, env.config.articleQueueUrl, processArticle.handler, ARTICLE_QUEUE)).failed;
   } finally {
     stop();
     streams.forEach((stream, i) => (stream.write = writes[i]));
