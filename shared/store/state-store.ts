@@ -39,6 +39,8 @@ export interface ClaimState {
   claimedAt: string;
   finishedAt: string | null;
   detail: string | null;
+  /** The SQS message whose failure finished the claim (dead-lettered once, whatever its redeliveries). */
+  failedBy: string | null;
   /** When an unfinished claim may be taken again. */
   leaseEndsAt: string;
 }
@@ -207,24 +209,27 @@ export class StateStore {
       new GetCommand({ TableName: this.tableName, Key: { pk: `CLAIM#${articleId}`, sk: version }, ConsistentRead: true }),
     );
     if (!Item) return null;
+    // A job that was never claimed (sent by hand, or its claim expired) is finished without a claim time.
+    const claimedAt = (Item.claimedAt ?? Item.finishedAt) as string;
     return {
       status: Item.finishedAt ? (Item.status as ClaimStatus) : 'in-progress',
       url: Item.url as string,
-      claimedAt: Item.claimedAt as string,
+      claimedAt,
       finishedAt: (Item.finishedAt as string | undefined) ?? null,
       detail: (Item.detail as string | undefined) ?? null,
-      leaseEndsAt: new Date(Date.parse(Item.claimedAt as string) + CLAIM_LEASE_MS).toISOString(),
+      failedBy: (Item.failedBy as string | undefined) ?? null,
+      leaseEndsAt: new Date(Date.parse(claimedAt) + CLAIM_LEASE_MS).toISOString(),
     };
   }
 
-  async finishClaim(articleId: string, version: string, status: ClaimStatus, detail: string | null, now: Date): Promise<void> {
+  async finishClaim(articleId: string, version: string, status: ClaimStatus, detail: string | null, now: Date, failedBy?: string): Promise<void> {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: `CLAIM#${articleId}`, sk: version },
-        UpdateExpression: 'SET finishedAt = :at, #status = :status, detail = :detail',
+        UpdateExpression: `SET finishedAt = :at, #status = :status, detail = :detail${failedBy ? ', failedBy = :by' : ''}`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':at': now.toISOString(), ':status': status, ':detail': detail },
+        ExpressionAttributeValues: { ':at': now.toISOString(), ':status': status, ':detail': detail, ...(failedBy ? { ':by': failedBy } : {}) },
       }),
     );
   }
