@@ -42,7 +42,7 @@ export interface FaultControl {
   rate: number;
   random: () => number;
   /** Called when a fault is injected (before a kill, so the count survives the process). */
-  fired: (type: string) => Promise<void> | void;
+  fired: (type: string, urls?: string[]) => Promise<void> | void;
   /** The kill point armed for the current invocation, if any: the first place it applies, the process dies. */
   armed: () => KillPoint | null;
   /** Types left out of this process (the event source's faults live in the runner). */
@@ -61,20 +61,29 @@ function replyLost(): Error {
 }
 
 /** Sends the process SIGKILL once the parent has the fault notice. */
-async function die(control: FaultControl, point: KillPoint): Promise<never> {
-  await control.fired(point);
+async function die(control: FaultControl, point: KillPoint, urls?: string[]): Promise<never> {
+  await control.fired(point, urls);
   process.kill(process.pid, 'SIGKILL');
   return new Promise<never>(() => {});
 }
 
 function bodyText(request: WireRequest): string {
-  return typeof request.body === 'string' ? request.body : '';
+  const body = request.body;
+  if (typeof body === 'string') return body;
+  return body instanceof Uint8Array ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') : '';
 }
 
 function wrap(client: { config: { requestHandler: unknown } }, decide: (request: WireRequest, send: () => Promise<{ response: WireResponse }>) => Promise<{ response: WireResponse }>): void {
   const handler = client.config.requestHandler as RequestHandler;
   const original = handler.handle.bind(handler);
   handler.handle = (request, options) => decide(request, () => original(request, options));
+}
+
+/** The article URLs of the jobs a SendMessage(Batch) request carries. */
+function jobUrls(body: string): string[] {
+  const request = JSON.parse(body) as { MessageBody?: string; Entries?: { MessageBody: string }[] };
+  const bodies = request.Entries?.map((entry) => entry.MessageBody) ?? [request.MessageBody ?? '{}'];
+  return bodies.map((job) => (JSON.parse(job) as { url?: string }).url ?? '').filter(Boolean);
 }
 
 /** Wraps the handlers' clients (the ones functions/runtime.ts hands out). Inert unless called. */
@@ -135,7 +144,9 @@ export function injectAwsFaults(aws: AwsClients, control: FaultControl): void {
     const target = request.headers['x-amz-target'] ?? '';
     if (/\.SendMessage(Batch)?$/.test(target)) {
       // fetch-feed sends article jobs after claiming their URLs: dying here leaves claims without jobs.
-      if (control.armed() === 'kill-fetch-feed-after-claims' && bodyText(request).includes('syndic-articles"')) return die(control, 'kill-fetch-feed-after-claims');
+      if (control.armed() === 'kill-fetch-feed-after-claims' && bodyText(request).includes('syndic-articles"')) {
+        return die(control, 'kill-fetch-feed-after-claims', jobUrls(bodyText(request)));
+      }
       if (pick('sqs-send-error')) {
         await control.fired('sqs-send-error');
         return reply(500, '{"__type":"com.amazonaws.sqs#InternalError","message":"injected"}', json('InternalError'));

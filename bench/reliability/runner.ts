@@ -12,6 +12,7 @@ import { DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCom
 import type { Message, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { seededRandom } from '../../shared/random.ts';
+import { addCounts, emptyCounts } from '../pipeline/operation-counter.ts';
 import { KILL_POINTS } from './aws-faults.ts';
 import type { KillPoint } from './aws-faults.ts';
 import type { FunctionName, Invocation, WorkerReply } from './worker.ts';
@@ -31,6 +32,8 @@ export interface RunnerOptions {
   feedConcurrency: number;
   articleConcurrency: number;
   count: (type: string) => void;
+  /** Article URLs a fetch-feed had claimed when it was killed before sending their jobs. */
+  claimedByKilledFeedRead: Set<string>;
 }
 
 export interface InvocationStats {
@@ -76,7 +79,10 @@ class Container {
     return new Promise<void>((resolve, reject) => {
       child.on('message', (reply: WorkerReply) => {
         if ('ready' in reply) resolve();
-        else if ('fault' in reply) this.options.count(reply.fault);
+        else if ('fault' in reply) {
+          this.options.count(reply.fault);
+          for (const url of reply.urls ?? []) this.options.claimedByKilledFeedRead.add(url);
+        }
         else if (this.pending && reply.id === this.pending.id) {
           const pending = this.pending;
           this.pending = undefined;
@@ -136,6 +142,8 @@ function hash(text: string): number {
 
 export class Runner {
   readonly stats = new Map<FunctionName, InvocationStats>();
+  /** AWS requests the handlers sent, from the invocations that returned (a killed one's are not reported). */
+  readonly operations = emptyCounts();
   private readonly containers: Container[] = [];
   private readonly random: () => number;
   private stopping = false;
@@ -172,6 +180,7 @@ export class Runner {
     try {
       const outcome = await container.invoke(fn, event, this.options.timeoutMs, null);
       if (!outcome.ok) throw new Error(`${fn} failed: ${outcome.why}`);
+      this.record(fn, 0, outcome.reply, outcome.reply.wallMs);
       return outcome.reply.result;
     } catch (error) {
       this.once = undefined;
@@ -326,6 +335,7 @@ export class Runner {
     // Records of a batch run side by side: the share of record time spent asleep is the share of the invocation.
     s.waitMs += Math.min(reply.wallMs, reply.waitMs / Math.max(1, records));
     s.peakRssMb = Math.max(s.peakRssMb, reply.rssMb);
+    addCounts(this.operations, reply.ops);
   }
 }
 

@@ -12,13 +12,13 @@ import { startLocalAwsServers } from '../../cli/local/aws-servers.ts';
 import { ensureResources } from '../../cli/local/resources.ts';
 import { registerFeeds } from '../../cli/local/local-flow.ts';
 import { seededRandom } from '../../shared/random.ts';
-import { OperationCounter } from '../pipeline/operation-counter.ts';
+import { OperationCounter, addCounts } from '../pipeline/operation-counter.ts';
 import type { OperationCounts } from '../pipeline/operation-counter.ts';
-import { EVENT_SOURCE_FAULTS, injectEventSourceFaults } from './aws-faults.ts';
+import { AWS_FAULTS, EVENT_SOURCE_FAULTS, KILL_POINTS, injectEventSourceFaults } from './aws-faults.ts';
 import type { AwsFault } from './aws-faults.ts';
 import { account, PERMANENT_CODES } from './checker.ts';
 import type { Accounting } from './checker.ts';
-import { OriginFarm, PERSISTENT_ORIGIN_FAULTS, TRANSIENT_ORIGIN_FAULTS } from './origin-farm.ts';
+import { ARTICLE_FAULTS, OriginFarm, PERSISTENT_ORIGIN_FAULTS, TRANSIENT_ORIGIN_FAULTS } from './origin-farm.ts';
 import type { PolitenessReport } from './origin-farm.ts';
 import { Runner } from './runner.ts';
 import type { InvocationStats } from './runner.ts';
@@ -64,6 +64,12 @@ export interface SuiteResult {
   enabledFaults: string[];
   /** Persistent-fault articles that ended stored, transient ones that did not (each should be 0). */
   faultOutcomeMismatches: string[];
+  /**
+   * Known bug (fetch-feed crash after claiming loses the claimed URLs for the claim's 6 h lease; being
+   * fixed in shared/pipeline/ingest-feed.ts): lost URLs that a killed fetch-feed had claimed, and the rest.
+   */
+  lostToKilledFeedRead: number;
+  lostOtherwise: number;
   crashes: number;
   redriven: number;
   dlqAfterRedrive: { retryable: number; permanent: number };
@@ -116,7 +122,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     }
     await registerFeeds(new StateStore(setupClients.dynamo, config.stateTable), farm.feedUrls(), new Date());
 
+    const claimedByKilledFeedRead = new Set<string>();
     const runnerOptions = {
+      claimedByKilledFeedRead,
       env,
       seed: options.seed,
       runtimeFaultRate: options.faults ? 0.03 : 0,
@@ -147,6 +155,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     }
     await runner.stop();
     const main = runner;
+    addCounts(main.operations, counter.reset());
     const mainSeconds = (performance.now() - started) / 1000;
     const crashes = (faults['kill-after-raw-before-record'] ?? 0) + (faults['kill-after-record-before-delete'] ?? 0) + (faults['kill-fetch-feed-after-claims'] ?? 0) + (faults['lambda-timeout'] ?? 0);
 
@@ -177,13 +186,17 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     const faultOutcomeMismatches: string[] = [];
     for (const article of farm.expected) {
       const outcome = accounting.outcomes.get(article.url);
-      if (!article.fault) continue;
+      if (!article.fault || outcome === 'lost') continue; // lost is its own invariant
       if (TRANSIENT_ORIGIN_FAULTS.has(article.fault) && outcome !== 'stored') faultOutcomeMismatches.push(`${article.fault}: ${article.url} ended ${outcome}`);
       if (PERSISTENT_ORIGIN_FAULTS.has(article.fault) && outcome !== 'dead-lettered') faultOutcomeMismatches.push(`${article.fault}: ${article.url} ended ${outcome}`);
       if (article.fault.startsWith('reject-') && outcome !== 'rejected') faultOutcomeMismatches.push(`${article.fault}: ${article.url} ended ${outcome}`);
     }
-    for (const [code, n] of Object.entries(accounting.rejectedByReason)) faults[`reject-${code}`] = n;
     Object.assign(faults, farm.fired);
+    // Robots-disallowed and blocked-address links never reach an origin: they were injected when a feed listed them.
+    for (const type of ['reject-robots', 'reject-blocked-address'] as const) {
+      const listed = farm.expected.filter((article) => article.fault === type).length;
+      if (listed > 0) faults[type] = listed;
+    }
     const fetchSettingsUsed = fetchSettings(env);
     const politeness = farm.politeness({ minDelayMs: fetchSettingsUsed.hostMinDelayMs, maxConcurrent: fetchSettingsUsed.hostMaxConcurrent, fetchTimeoutMs: options.fetchTimeoutMs });
 
@@ -195,6 +208,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       faults,
       enabledFaults: options.faults ? enabledFaultTypes() : [],
       faultOutcomeMismatches,
+      lostToKilledFeedRead: [...accounting.outcomes].filter(([url, o]) => o === 'lost' && claimedByKilledFeedRead.has(url)).length,
+      lostOtherwise: [...accounting.outcomes].filter(([url, o]) => o === 'lost' && !claimedByKilledFeedRead.has(url)).length,
       crashes,
       redriven,
       dlqAfterRedrive,
@@ -203,7 +218,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       p50Ms: Math.round(percentile(latencies, 50)),
       p99Ms: Math.round(percentile(latencies, 99)),
       stats,
-      operations: counter.counts,
+      operations: main.operations,
       loadAverage: +os.loadavg()[0].toFixed(2),
     };
   } finally {
@@ -212,9 +227,12 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   }
 }
 
-/** Every fault type a run with faults on injects. */
+/** Every fault type a run with faults on injects: each must fire at least once, or the run proved nothing about it. */
 export function enabledFaultTypes(): string[] {
-  return [];
+  return [
+    ...ARTICLE_FAULTS, 'feed-changes-between-reads', ...AWS_FAULTS, ...EVENT_SOURCE_FAULTS, ...KILL_POINTS,
+    'lambda-timeout-mid-batch', 'visibility-expired-mid-work',
+  ];
 }
 
 function scheduleTick() {

@@ -8,6 +8,8 @@ import type { Context } from 'aws-lambda';
 import { clients } from '../../shared/aws/clients.ts';
 import { hostWaitTotals } from '../../shared/fetch/index.ts';
 import { seededRandom } from '../../shared/random.ts';
+import { OperationCounter } from '../pipeline/operation-counter.ts';
+import type { OperationCounts } from '../pipeline/operation-counter.ts';
 import { AWS_FAULTS, injectAwsFaults } from './aws-faults.ts';
 import type { AwsFault, KillPoint } from './aws-faults.ts';
 
@@ -23,8 +25,8 @@ export interface Invocation {
 
 export type WorkerReply =
   | { ready: true }
-  | { fault: string }
-  | { id: number; result: unknown; rssMb: number; cpuMs: number; wallMs: number; waitMs: number }
+  | { fault: string; urls?: string[] }
+  | { id: number; result: unknown; rssMb: number; cpuMs: number; wallMs: number; waitMs: number; ops: OperationCounts }
   | { id: number; error: string };
 
 const send = (message: WorkerReply) => new Promise<void>((resolve) => process.send!(message, undefined, {}, () => resolve()));
@@ -35,11 +37,17 @@ if (rate > 0 || process.env.HARNESS_KILLS === '1') {
   injectAwsFaults(clients(), {
     rate,
     random: seededRandom(Number(process.env.HARNESS_SEED ?? '1')),
-    fired: (type) => send({ fault: type }),
+    fired: (type, urls) => send({ fault: type, urls }),
     armed: () => armed,
     types: rate > 0 ? (AWS_FAULTS as readonly AwsFault[]) : [],
   });
 }
+
+// Every AWS request the handlers send (retries included), counted below the SDK for the cost figures.
+const counter = new OperationCounter();
+counter.attachDynamo(clients().dynamo);
+counter.attachS3(clients().s3);
+counter.attachSqs(clients().sqs);
 
 const silence = process.env.HARNESS_LOGS !== '1';
 if (silence) process.stdout.write = (() => true) as typeof process.stdout.write;
@@ -81,6 +89,7 @@ process.on('message', async (message: Invocation) => {
       cpuMs: (cpu.user + cpu.system) / 1000,
       wallMs: performance.now() - started,
       waitMs: hostWaitTotals.ms - waitedBefore,
+      ops: counter.reset(),
     });
   } catch (error) {
     await send({ id: message.id, error: String((error as Error)?.stack ?? error) });
