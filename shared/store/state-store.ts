@@ -2,7 +2,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FeedHealth } from '../feeds/health.ts';
 import type { FeedRules } from '../extract/feed-rules.ts';
 
@@ -177,6 +177,8 @@ export class StateStore {
    * already claimed (a duplicate entry, or a redelivery of a feed message).
    */
   async claim({ articleId, version, url, now }: ClaimRequest): Promise<boolean> {
+    // Names this attempt, so that a retry of a write whose reply was lost knows the claim is its own.
+    const token = randomUUID();
     try {
       await this.client.send(
         new PutCommand({
@@ -185,6 +187,7 @@ export class StateStore {
             pk: `CLAIM#${articleId}`,
             sk: version,
             url,
+            token,
             claimedAt: now.toISOString(),
             expiresAt: Math.floor(now.getTime() / 1000) + CLAIM_TTL_DAYS * 86400,
           },
@@ -194,8 +197,12 @@ export class StateStore {
       );
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // The SDK retries a write whose reply was lost; the retry then fails its condition against our own item.
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: { pk: `CLAIM#${articleId}`, sk: version }, ConsistentRead: true, ProjectionExpression: '#token', ExpressionAttributeNames: { '#token': 'token' } }),
+      );
+      return Item?.token === token;
     }
   }
 
