@@ -123,11 +123,12 @@ export class OriginFarm {
       const feed = i % plan.feeds;
       let fault: OriginFault | null = null;
       if (plan.faultRate > 0 && random() < plan.faultRate) fault = ARTICLE_FAULTS[Math.floor(random() * ARTICLE_FAULTS.length)];
-      // The first articles cycle through every fault type, so each fires even in a small run.
-      if (plan.faultRate > 0 && i < ARTICLE_FAULTS.length) fault = ARTICLE_FAULTS[i];
+      // The first articles cycle twice through every fault type, on different feeds, so each fires even in a small run.
+      if (plan.faultRate > 0 && i < 2 * ARTICLE_FAULTS.length) fault = ARTICLE_FAULTS[i % ARTICLE_FAULTS.length];
       this.expected.push({ url: '', feed, fault });
     }
-    this.gzipBomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+    // 16 MB of zeros in 16 KB on the wire: far past any decoded-size limit of a 512 KB page.
+    this.gzipBomb = plan.faultRate > 0 ? gzipSync(Buffer.alloc(16 * 1024 * 1024)) : Buffer.alloc(0);
   }
 
   hostOf(feed: number): string {
