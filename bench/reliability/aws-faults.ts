@@ -160,9 +160,9 @@ export function injectAwsFaults(aws: AwsClients, control: FaultControl): void {
  * The event source's own SQS faults (receive and delete), in the runner process. A failed delete fails
  * every retry of that one call, so the message really comes back: a redelivery.
  */
-export function injectEventSourceFaults(sqs: AwsClients['sqs'], control: Omit<FaultControl, 'armed'>): void {
+export function injectEventSourceFaults(sqs: AwsClients['sqs'], control: Omit<FaultControl, 'armed'> & { on: () => boolean }): void {
   const failing = new Set<string>();
-  const pick = (type: AwsFault) => control.types.includes(type) && control.random() < control.rate;
+  const pick = (type: AwsFault) => control.on() && control.types.includes(type) && control.random() < control.rate;
   wrap(sqs as never, async (request, send) => {
     const target = request.headers['x-amz-target'] ?? '';
     const invocation = request.headers['amz-sdk-invocation-id'] ?? '';

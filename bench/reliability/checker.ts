@@ -35,6 +35,8 @@ export interface Accounting {
   feedDeadLetters: number;
   /** Expected URLs that ended in no record and no dead letter (the first few, for the report). */
   lostUrls: string[];
+  /** URLs that ended as more than one thing: how many records, and the codes of their dead letters (the first few). */
+  duplicatedExamples: string[];
   /** Each expected article's outcome, for the checks that depend on its fault. */
   outcomes: Map<string, 'stored' | 'dead-lettered' | 'rejected' | 'lost' | 'duplicated'>;
 }
@@ -83,7 +85,7 @@ export async function account(aws: AwsClients, names: Names, expected: ExpectedA
   const a: Accounting = {
     expected: expected.length, stored: 0, deadLettered: 0, deadLetteredByReason: {}, rejected: 0, rejectedByReason: {}, lost: 0,
     unexpected: 0, duplicated: 0, recordsWithoutRaw: 0, rawMismatches: 0, orphanRaw: 0, claimsInProgress: 0,
-    feedDeadLetters: letters.filter((letter) => letter.queue === 'feeds').length, lostUrls: [], outcomes: new Map(),
+    feedDeadLetters: letters.filter((letter) => letter.queue === 'feeds').length, lostUrls: [], duplicatedExamples: [], outcomes: new Map(),
   };
   const expectedIds = new Set<string>();
   // Records are keyed by canonical id, so "two records" for one URL can only be under another id: by URL.
@@ -106,7 +108,10 @@ export async function account(aws: AwsClients, names: Names, expected: ExpectedA
     else outcome = 'lost';
     a.outcomes.set(article.url, outcome);
     if (outcome === 'stored') a.stored++;
-    else if (outcome === 'duplicated') a.duplicated++;
+    else if (outcome === 'duplicated') {
+      a.duplicated++;
+      if (a.duplicatedExamples.length < 5) a.duplicatedExamples.push(`${article.url}: ${copies} record(s), dead letters ${JSON.stringify(dead.map((d) => d.errorCode))}`);
+    }
     else if (outcome === 'lost') {
       a.lost++;
       if (a.lostUrls.length < 10) a.lostUrls.push(article.url);

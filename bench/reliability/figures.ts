@@ -76,11 +76,11 @@ export function problems(result: SuiteResult): string[] {
   const out: string[] = [];
   if (result.lostOtherwise > 0) out.push(`lost ${result.lostOtherwise} expected URL(s), e.g. ${a.lostUrls.slice(0, 3).join(', ')}`);
   if (a.unexpected > 0) out.push(`unexpected: ${a.unexpected} record(s) or dead letter(s) for URLs no feed listed`);
-  if (a.duplicated > 0) out.push(`duplicated: ${a.duplicated} URL(s) ended as more than one record or dead letter`);
+  if (a.duplicated > 0) out.push(`duplicated: ${a.duplicated} URL(s) ended as more than one record or dead letter, e.g. ${a.duplicatedExamples.join('; ')}`);
   if (a.recordsWithoutRaw > 0) out.push(`${a.recordsWithoutRaw} record(s) without their raw copy`);
   if (a.rawMismatches > 0) out.push(`${a.rawMismatches} raw copies whose bytes do not hash to their record's key`);
   if (a.claimsInProgress > result.lostToKilledFeedRead) out.push(`${a.claimsInProgress} URL claim(s) left in progress`);
-  if (result.dlqAfterRedrive.retryable > 0) out.push(`${result.dlqAfterRedrive.retryable} retryable dead letter(s) still in the DLQ after the redrive`);
+  if (result.dlqAfterRedrive.retryable > 0) out.push(`${result.dlqAfterRedrive.retryable} retryable dead letter(s) still in the DLQ after the redrive: ${JSON.stringify(result.dlqAfterRedrive.codes)}`);
   if (a.feedDeadLetters > 0) out.push(`${a.feedDeadLetters} feed job(s) dead-lettered`);
   if (f.politenessViolations > 0) out.push(`politeness: ${JSON.stringify(result.politeness)}`);
   if (a.stored + a.deadLettered + a.rejected + a.lost + a.duplicated !== a.expected) out.push('the figures do not add up to the expected count');

@@ -72,6 +72,8 @@ export interface PolitenessReport {
   /** Hang and trickle connections held longer than the fetch timeout allows. */
   deadlineOverruns: number;
   requests: number;
+  /** The first few gaps too short: host, the two paths and the gap. */
+  gapExamples: string[];
 }
 
 const WORDS = (
@@ -127,8 +129,10 @@ export class OriginFarm {
       if (plan.faultRate > 0 && i < 2 * ARTICLE_FAULTS.length) fault = ARTICLE_FAULTS[i % ARTICLE_FAULTS.length];
       this.expected.push({ url: '', feed, fault });
     }
-    // 16 MB of zeros in 16 KB on the wire: far past any decoded-size limit of a 512 KB page.
-    this.gzipBomb = plan.faultRate > 0 ? gzipSync(Buffer.alloc(16 * 1024 * 1024)) : Buffer.alloc(0);
+    // 64 MB of zeros in 64 KB on the wire (64 gzip members of 1 MB each, cheap to build): past the
+    // fetcher's decoded-size limit (50 MB).
+    const member = gzipSync(Buffer.alloc(1024 * 1024));
+    this.gzipBomb = plan.faultRate > 0 ? Buffer.concat(Array.from({ length: 64 }, () => member)) : Buffer.alloc(0);
   }
 
   hostOf(feed: number): string {
@@ -181,18 +185,20 @@ export class OriginFarm {
     const tolerance = Math.max(25, config.minDelayMs * 0.1);
     const report: PolitenessReport = {
       hosts: this.spans.size, maxConcurrent: 0, minGapMs: Infinity, gapViolations: 0, concurrencyViolations: 0,
-      robotsViolations: 0, deadlineOverruns: 0, requests: 0,
+      robotsViolations: 0, deadlineOverruns: 0, requests: 0, gapExamples: [],
     };
     for (const [host, spans] of this.spans) {
       report.requests += spans.length;
       const peak = this.peak.get(host) ?? 0;
       report.maxConcurrent = Math.max(report.maxConcurrent, peak);
       if (peak > config.maxConcurrent) report.concurrencyViolations += peak - config.maxConcurrent;
-      const starts = spans.filter((s) => s.path !== '/robots.txt').map((s) => s.start).sort((a, b) => a - b);
-      for (let i = 1; i < starts.length; i++) {
-        const gap = starts[i] - starts[i - 1];
+      const paced = spans.filter((s) => s.path !== '/robots.txt').sort((a, b) => a.start - b.start);
+      for (let i = 1; i < paced.length; i++) {
+        const gap = paced[i].start - paced[i - 1].start;
         report.minGapMs = Math.min(report.minGapMs, gap);
-        if (gap < config.minDelayMs - tolerance) report.gapViolations++;
+        if (gap >= config.minDelayMs - tolerance) continue;
+        report.gapViolations++;
+        if (report.gapExamples.length < 5) report.gapExamples.push(`${host} ${paced[i - 1].path} -> ${paced[i].path} ${Math.round(gap)} ms`);
       }
       for (const span of spans) {
         if (span.path.startsWith('/private/')) report.robotsViolations++;

@@ -4,6 +4,7 @@
 // off) and the seeded small run of `npm test`.
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { createClients } from '../../shared/aws/clients.ts';
 import { fetchSettings, runtimeConfig } from '../../shared/config.ts';
 import { StateStore } from '../../shared/store/state-store.ts';
@@ -72,7 +73,7 @@ export interface SuiteResult {
   lostOtherwise: number;
   crashes: number;
   redriven: number;
-  dlqAfterRedrive: { retryable: number; permanent: number };
+  dlqAfterRedrive: { retryable: number; permanent: number; codes: Record<string, number> };
   wallSeconds: number;
   articlesPerSecond: number;
   p50Ms: number;
@@ -115,10 +116,11 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     const config = runtimeConfig(env);
     // The runner's own clients: the event source polls with these (with its own faults), the checker reads with them.
     const aws = createClients(env);
+    let healed = false;
     const counter = new OperationCounter();
     counter.attachSqs(aws.sqs, 'event source: ');
     if (options.faults) {
-      injectEventSourceFaults(aws.sqs, { rate: 0.03, random: seededRandom(options.seed + 17), fired: count, types: EVENT_SOURCE_FAULTS as readonly AwsFault[] });
+      injectEventSourceFaults(aws.sqs, { rate: 0.03, random: seededRandom(options.seed + 17), fired: count, types: EVENT_SOURCE_FAULTS as readonly AwsFault[], on: () => !healed });
     }
     await registerFeeds(new StateStore(setupClients.dynamo, config.stateTable), farm.feedUrls(), new Date());
 
@@ -161,6 +163,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
 
     // The faults are gone: retryable dead letters go back to their queues and are processed once more.
     farm.heal();
+    healed = true;
     const letters = deadLetters(config, aws, { moveTask: false, waitSeconds: 0 });
     let redriven = 0;
     const retryableCodes = new Set((await letters.list()).map((l) => l.errorCode).filter((code) => !PERMANENT_CODES.has(code)));
@@ -178,10 +181,16 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       await runner.stop();
     }
     const remaining = await letters.list();
+    const left = await aws.sqs.send(new GetQueueAttributesCommand({
+      QueueUrl: config.articleQueueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+    }));
+    progress(`article queue at the end: ${JSON.stringify(left.Attributes)}`);
     const accounting = await account(aws, config, farm.expected, remaining);
     const dlqAfterRedrive = {
       retryable: remaining.filter((l) => !PERMANENT_CODES.has(l.errorCode)).length,
       permanent: remaining.filter((l) => PERMANENT_CODES.has(l.errorCode)).length,
+      codes: remaining.reduce<Record<string, number>>((codes, l) => ({ ...codes, [`${l.queue}:${l.errorCode}`]: (codes[`${l.queue}:${l.errorCode}`] ?? 0) + 1 }), {}),
     };
     const faultOutcomeMismatches: string[] = [];
     for (const article of farm.expected) {
@@ -200,6 +209,11 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     const fetchSettingsUsed = fetchSettings(env);
     const politeness = farm.politeness({ minDelayMs: fetchSettingsUsed.hostMinDelayMs, maxConcurrent: fetchSettingsUsed.hostMaxConcurrent, fetchTimeoutMs: options.fetchTimeoutMs });
 
+    // A fetch-feed killed before sending its jobs had claimed the feed's new URLs (all its batches, not only
+    // the one being sent): those are the feeds of the URLs it was about to send.
+    const feedOf = new Map(farm.expected.map((article) => [article.url, article.feed]));
+    const killedFeeds = new Set([...claimedByKilledFeedRead].map((url) => feedOf.get(url)));
+    const lost = farm.expected.filter((article) => accounting.outcomes.get(article.url) === 'lost');
     const stats = Object.fromEntries(main.stats);
     const latencies = [...main.doneAt].map(([id, at]) => at - (main.firstSent.get(id) ?? at));
     return {
@@ -208,8 +222,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       faults,
       enabledFaults: options.faults ? enabledFaultTypes() : [],
       faultOutcomeMismatches,
-      lostToKilledFeedRead: [...accounting.outcomes].filter(([url, o]) => o === 'lost' && claimedByKilledFeedRead.has(url)).length,
-      lostOtherwise: [...accounting.outcomes].filter(([url, o]) => o === 'lost' && !claimedByKilledFeedRead.has(url)).length,
+      lostToKilledFeedRead: lost.filter((article) => killedFeeds.has(article.feed)).length,
+      lostOtherwise: lost.filter((article) => !killedFeeds.has(article.feed)).length,
       crashes,
       redriven,
       dlqAfterRedrive,
