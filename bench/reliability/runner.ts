@@ -71,7 +71,8 @@ class Container {
         HARNESS_AWS_FAULT_RATE: String(this.options.awsFaultRate),
         HARNESS_KILLS: this.options.runtimeFaultRate > 0 ? '1' : '0',
       },
-      stdio: ['ignore', process.env.HARNESS_DEBUG ? 'inherit' : 'ignore', 'pipe', 'ipc'],
+      // HARNESS_LOGS=1 shows the handlers' structured logs (silenced otherwise).
+      stdio: ['ignore', process.env.HARNESS_LOGS ? 'inherit' : 'ignore', 'pipe', 'ipc'],
     });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
@@ -296,11 +297,9 @@ export class Runner {
       if (arm && !outcome.ok && outcome.why === 'killed') this.fired(arm);
       if (!outcome.ok) {
         if (outcome.why !== 'killed') this.options.count('handler threw');
-        if (process.env.HARNESS_DEBUG) console.error(fn, outcome.why.slice(0, 500));
         return; // the whole batch comes back after its visibility timeout
       }
       this.record(fn, messages.length, outcome.reply, Date.now() - started);
-      if (process.env.HARNESS_DEBUG) console.error(fn, messages.length, JSON.stringify(outcome.reply.result));
       const failed = new Set(((outcome.reply.result as SQSBatchResponse | undefined)?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
       const done = messages.filter((m) => !failed.has(m.MessageId!));
       if (done.length === 0) return;
