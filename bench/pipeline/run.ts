@@ -4,6 +4,7 @@
 // figures are the pipeline's own: articles/s, enqueue -> record latency, handler wall vs active time (not
 // waiting for a host turn), CPU per article by function, peak RSS of a worker, and the AWS operations the
 // run really sent (counted below the SDK in each worker), priced per million articles with cost-model.ts.
+// The harness's own SQS polling is shown apart and not priced: it short-polls, Lambda's poller long-polls.
 // With --json the last line is one JSON object (articlesPerSecond, activeMsPerArticle, billedMsPerArticle,
 // costPer1MArticlesUsd, ...).
 import os from 'node:os';
@@ -81,6 +82,7 @@ const summary = {
     dynamodb: perRecord(ops.dynamo.requests),
     s3: { puts: per(ops.s3.puts), gets: per(ops.s3.gets) },
     sqs: perRecord(ops.sqs.requests),
+    eventSource: perRecord(result.eventSourceOperations.sqs.requests),
   },
   writeUnitsPerArticle: +per(Object.values(ops.dynamo.writeUnits).reduce((a, b) => a + b, 0)).toFixed(1),
   costPer1MArticlesUsd: +table.ingestUsdPerMonth.toFixed(2),
