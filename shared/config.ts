@@ -5,6 +5,8 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+import { DEFAULT_HOST_GATE_LIMITS } from './fetch/host-gate.ts';
+
 type Env = Record<string, string | undefined>;
 
 function required(env: Env, name: string): string {
@@ -40,6 +42,9 @@ export interface FetchSettings {
   userAgent: string | undefined;
   timeoutMs: number;
   maxBytes: number;
+  /** Per-host politeness: least time between two request starts, and requests in flight at once. */
+  hostMinDelayMs: number;
+  hostMaxConcurrent: number;
 }
 
 export interface StorageNames {
@@ -70,6 +75,9 @@ export function fetchSettings(env: Env = process.env): FetchSettings {
     userAgent: env.SYNDIC_USER_AGENT?.trim() || undefined,
     timeoutMs: integer(env, 'SYNDIC_FETCH_TIMEOUT_MS', 15_000),
     maxBytes: integer(env, 'SYNDIC_FETCH_MAX_BYTES', 5 * 1024 * 1024),
+    // Lowered only by load and reliability runs against their own loopback sites (times scaled down).
+    hostMinDelayMs: integer(env, 'SYNDIC_HOST_MIN_DELAY_MS', DEFAULT_HOST_GATE_LIMITS.minDelayMs),
+    hostMaxConcurrent: integer(env, 'SYNDIC_HOST_MAX_CONCURRENT', DEFAULT_HOST_GATE_LIMITS.maxConcurrent),
   };
 }
 

@@ -33,6 +33,23 @@ export function emptyCounts(): OperationCounts {
   };
 }
 
+/** Adds `more` into `into` (counts from several processes). */
+export function addCounts(into: OperationCounts, more: OperationCounts): void {
+  const merge = (a: Record<string, number>, b: Record<string, number>) => {
+    for (const [key, n] of Object.entries(b)) add(a, key, n);
+  };
+  merge(into.dynamo.requests, more.dynamo.requests);
+  merge(into.dynamo.writeUnits, more.dynamo.writeUnits);
+  merge(into.dynamo.readUnits, more.dynamo.readUnits);
+  merge(into.dynamo.writeUnitsByItem, more.dynamo.writeUnitsByItem);
+  into.s3.puts += more.s3.puts;
+  into.s3.putBytes += more.s3.putBytes;
+  into.s3.gets += more.s3.gets;
+  into.s3.lists += more.s3.lists;
+  merge(into.sqs.requests, more.sqs.requests);
+  into.sqs.messagesSent += more.sqs.messagesSent;
+}
+
 const add = (into: Record<string, number>, key: string, n: number) => (into[key] = (into[key] ?? 0) + n);
 
 export interface InvocationScope {

@@ -18,7 +18,7 @@ async function processRecord(record: SQSRecord): Promise<void> {
     record.messageAttributes[DEAD_LETTER_ATTRIBUTES.firstFailureAt]?.stringValue ??
     new Date(Number(record.attributes.ApproximateFirstReceiveTimestamp) || Date.now()).toISOString();
   try {
-    publish({ kind: 'article', outcome: await handleArticleMessage(deps(), record.body, attempt, { firstFailureAt }), attempt });
+    publish({ kind: 'article', outcome: await handleArticleMessage(deps(), record.body, attempt, { firstFailureAt, messageId: record.messageId }), attempt });
   } catch (error) {
     logger.warn('article will be retried', { messageId: record.messageId, attempt, error: error as Error });
     throw error;

@@ -32,6 +32,8 @@ export const MAX_SITE_DEFERRALS = 5;
 /** What the message says of earlier attempts: when its first attempt started (ISO time). */
 export interface AttemptHistory {
   firstFailureAt: string;
+  /** SQS's id of the message: the same on every redelivery of it, a new one after a redrive. */
+  messageId?: string;
 }
 
 /** `receiveCount`: SQS's ApproximateReceiveCount of this message. */
@@ -71,8 +73,12 @@ export async function handleArticleMessage(deps: ArticleJobDeps, body: string, r
       : new ArticleError('INTERNAL', String((error as Error)?.message ?? error), true);
     if (failure.retryable && attempt < ARTICLE_QUEUE.maxReceiveCount) throw failure;
     const reason = `${failure.code}: ${failure.message}`;
+    // A message dead-lettered and then redelivered (its delete failed, or its visibility ran out) must
+    // not become a second dead letter: the claim remembers which message already went to the DLQ.
+    const claim = history?.messageId ? await deps.state.claimStatus(job.articleId, job.version) : null;
+    if (claim?.status === 'failed' && claim.failedBy === history?.messageId) return { status: 'dead-lettered', url: job.url, code: failure.code, reason };
     await deps.deadLetters.deadLetter({ body, reason, errorCode: failure.code, attempts: attempt, ...failedAt() });
-    await deps.state.finishClaim(job.articleId, job.version, 'failed', reason, deps.now());
+    await deps.state.finishClaim(job.articleId, job.version, 'failed', reason, deps.now(), history?.messageId);
     return { status: 'dead-lettered', url: job.url, code: failure.code, reason };
   }
 }

@@ -24,7 +24,8 @@ export function stores(names: StorageNames, aws: AwsClients): { articles: Articl
 
 /** Politeness state lives in the state table, so the per-host limits hold across concurrent Lambdas. */
 function sharedHostGate(config: RuntimeConfig, aws: AwsClients): DynamoHostGate {
-  return new DynamoHostGate({ client: aws.dynamo, tableName: config.stateTable });
+  const { hostMinDelayMs: minDelayMs, hostMaxConcurrent: maxConcurrent } = config.fetch;
+  return new DynamoHostGate({ client: aws.dynamo, tableName: config.stateTable, minDelayMs, maxConcurrent });
 }
 
 function politeFetcher(config: RuntimeConfig, aws: AwsClients, hostGate = sharedHostGate(config, aws)): Fetcher {

@@ -2,7 +2,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FeedHealth } from '../feeds/health.ts';
 import type { FeedRules } from '../extract/feed-rules.ts';
 
@@ -45,6 +45,8 @@ export interface ClaimState {
   claimedAt: string;
   finishedAt: string | null;
   detail: string | null;
+  /** The SQS message whose failure finished the claim (dead-lettered once, whatever its redeliveries). */
+  failedBy: string | null;
   /** When an unfinished claim may be taken again. */
   leaseEndsAt: string;
 }
@@ -185,6 +187,8 @@ export class StateStore {
    */
   async claim({ articleId, version, url, now, owner }: ClaimRequest): Promise<boolean> {
     const retake = owner === undefined ? 'claimedAt < :stale' : '(claimedAt < :stale OR claimedBy = :owner)';
+    // Names this attempt, so that a retry of a write whose reply was lost knows the claim is its own.
+    const token = randomUUID();
     try {
       await this.client.send(
         new PutCommand({
@@ -193,6 +197,7 @@ export class StateStore {
             pk: `CLAIM#${articleId}`,
             sk: version,
             url,
+            token,
             claimedAt: now.toISOString(),
             ...(owner === undefined ? {} : { claimedBy: owner }),
             expiresAt: Math.floor(now.getTime() / 1000) + CLAIM_TTL_DAYS * 86400,
@@ -206,8 +211,12 @@ export class StateStore {
       );
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // The SDK retries a write whose reply was lost; the retry then fails its condition against our own item.
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: { pk: `CLAIM#${articleId}`, sk: version }, ConsistentRead: true, ProjectionExpression: '#token', ExpressionAttributeNames: { '#token': 'token' } }),
+      );
+      return Item?.token === token;
     }
   }
 
@@ -221,24 +230,27 @@ export class StateStore {
       new GetCommand({ TableName: this.tableName, Key: { pk: `CLAIM#${articleId}`, sk: version }, ConsistentRead: true }),
     );
     if (!Item) return null;
+    // A job that was never claimed (sent by hand, or its claim expired) is finished without a claim time.
+    const claimedAt = (Item.claimedAt ?? Item.finishedAt) as string;
     return {
       status: Item.finishedAt ? (Item.status as ClaimStatus) : 'in-progress',
       url: Item.url as string,
-      claimedAt: Item.claimedAt as string,
+      claimedAt,
       finishedAt: (Item.finishedAt as string | undefined) ?? null,
       detail: (Item.detail as string | undefined) ?? null,
-      leaseEndsAt: new Date(Date.parse(Item.claimedAt as string) + CLAIM_LEASE_MS).toISOString(),
+      failedBy: (Item.failedBy as string | undefined) ?? null,
+      leaseEndsAt: new Date(Date.parse(claimedAt) + CLAIM_LEASE_MS).toISOString(),
     };
   }
 
-  async finishClaim(articleId: string, version: string, status: ClaimStatus, detail: string | null, now: Date): Promise<void> {
+  async finishClaim(articleId: string, version: string, status: ClaimStatus, detail: string | null, now: Date, failedBy?: string): Promise<void> {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: `CLAIM#${articleId}`, sk: version },
-        UpdateExpression: 'SET finishedAt = :at, #status = :status, detail = :detail',
+        UpdateExpression: `SET finishedAt = :at, #status = :status, detail = :detail${failedBy ? ', failedBy = :by' : ''}`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':at': now.toISOString(), ':status': status, ':detail': detail },
+        ExpressionAttributeValues: { ':at': now.toISOString(), ':status': status, ':detail': detail, ...(failedBy ? { ':by': failedBy } : {}) },
       }),
     );
   }

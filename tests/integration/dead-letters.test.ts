@@ -83,6 +83,19 @@ describe('syndic dlq over the local SQS server', () => {
     ]);
   });
 
+  it('dead-letters a message once however often it is redelivered, and a redriven copy of it again', async () => {
+    const deps = articleJobDeps(env.config, env.aws, null);
+    const body = JSON.stringify(job(BLOCKED));
+    // The first receive dead-letters it; its delete fails, so SQS hands the same message over again.
+    await handleArticleMessage(deps, body, 1, { firstFailureAt: '2026-12-01T10:00:00.000Z', messageId: 'message-1' });
+    await handleArticleMessage(deps, body, 2, { firstFailureAt: '2026-12-01T10:00:00.000Z', messageId: 'message-1' });
+    expect((await letters.list()).map((entry) => entry.url)).toEqual([BLOCKED]);
+    // A redrive sends a new message: if it fails again, that is a new dead letter.
+    await letters.redrive();
+    await handleArticleMessage(deps, body, 1, { firstFailureAt: '2026-12-01T10:00:00.000Z', messageId: 'message-2' });
+    expect((await letters.list()).map((entry) => entry.url)).toEqual([BLOCKED]);
+  });
+
   it('redrives only the messages of the reason asked for, then the rest', async () => {
     const deps = articleJobDeps(env.config, env.aws, null);
     await handleArticleMessage(deps, JSON.stringify(job(BLOCKED)), 1);

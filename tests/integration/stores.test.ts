@@ -152,6 +152,28 @@ describe.each(BACKENDS)('stores on $name', ({ start }) => {
       expect(await state.claim({ ...claim, version: '2026-11-21T00:00:00Z' })).toBe(true);
     });
 
+    it('counts a claim whose write was applied but whose reply was lost as its own, not as taken by another', async () => {
+      const aws = clientsFor(backend.endpoint);
+      // Below the SDK: the first claim write reaches the server, then the connection drops before the reply.
+      const handler = aws.dynamo.config.requestHandler as { handle: (request: { body?: unknown }, options?: unknown) => Promise<{ response: { body: { resume(): void } } }> };
+      const send = handler.handle.bind(handler);
+      let lost = 0;
+      handler.handle = async (request, options) => {
+        const out = await send(request, options);
+        if (lost === 0 && String(request.body).includes('CLAIM#claim-lost')) {
+          lost++;
+          out.response.body.resume();
+          throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        }
+        return out;
+      };
+      const store = new StateStore(aws.dynamo, STATE_TABLE.localName);
+      const claim = { articleId: 'claim-lost', version: '-', url: 'https://news.example/lost', now };
+      expect(await store.claim(claim)).toBe(true);
+      expect(lost).toBe(1);
+      expect(await store.claim(claim)).toBe(false);
+    });
+
     it('lets a claim that never finished be taken again once stale, but never a finished one', async () => {
       const claim = { articleId: 'claim-2', version: '-', url: 'https://news.example/2', now };
       const later = new Date(now.getTime() + 7 * 3600 * 1000);
