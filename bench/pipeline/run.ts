@@ -37,6 +37,7 @@ for (const [name, s] of Object.entries(result.stats)) {
     billedMsPerArticle: per(s.wallMs),
     activeMsPerArticle: per(s.wallMs - s.waitMs),
     cpuMsPerArticle: per(s.cpuMs),
+    awsRoundTripsPerArticle: per(s.roundTrips),
     memoryMb: MEMORY_MB[name],
     peakRssMb: Math.round(s.peakRssMb),
     logBytesPerArticle: 0,

@@ -10,8 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { Message, SQSClient } from '@aws-sdk/client-sqs';
-import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
+import type { SQSBatchResponse } from 'aws-lambda';
 import { seededRandom } from '../../shared/random.ts';
+import { sqsRecord } from '../../cli/local/lambda-shapes.ts';
 import { addCounts, emptyCounts } from '../pipeline/operation-counter.ts';
 import { KILL_POINTS } from './aws-faults.ts';
 import type { KillPoint } from './aws-faults.ts';
@@ -42,6 +43,8 @@ export interface InvocationStats {
   wallMs: number;
   cpuMs: number;
   waitMs: number;
+  /** Bursts of AWS requests (side-by-side requests count once), for the modelled Lambda duration. */
+  roundTrips: number;
   peakRssMb: number;
 }
 
@@ -293,7 +296,7 @@ export class Runner {
     const { arm, timeoutMs } = this.armFor(fn);
     const started = Date.now();
     try {
-      const outcome = await container.invoke(fn, { Records: messages.map((m) => toRecord(m, queueUrl)) }, timeoutMs, arm);
+      const outcome = await container.invoke(fn, { Records: messages.map((m) => sqsRecord(m, `arn:aws:sqs:us-east-1:000000000000:${queueUrl.split('/').pop()}`)) }, timeoutMs, arm);
       if (arm && !outcome.ok && outcome.why === 'killed') this.fired(arm);
       if (!outcome.ok) {
         if (outcome.why !== 'killed') this.options.count('handler threw');
@@ -325,12 +328,13 @@ export class Runner {
   }
 
   private record(fn: FunctionName, records: number, reply: Extract<WorkerReply, { result: unknown }>, wallMs: number): void {
-    const s = this.stats.get(fn) ?? { invocations: 0, records: 0, wallMs: 0, cpuMs: 0, waitMs: 0, peakRssMb: 0 };
+    const s = this.stats.get(fn) ?? { invocations: 0, records: 0, wallMs: 0, cpuMs: 0, waitMs: 0, roundTrips: 0, peakRssMb: 0 };
     this.stats.set(fn, s);
     s.invocations++;
     s.records += records;
     s.wallMs += Math.max(wallMs, reply.wallMs);
     s.cpuMs += reply.cpuMs;
+    s.roundTrips += reply.roundTrips;
     // Records of a batch run side by side: the share of record time spent asleep is the share of the invocation.
     s.waitMs += Math.min(reply.wallMs, reply.waitMs / Math.max(1, records));
     s.peakRssMb = Math.max(s.peakRssMb, reply.rssMb);
@@ -344,30 +348,4 @@ function articleIdOf(body: string | undefined): string | null {
   } catch {
     return null;
   }
-}
-
-function toRecord(message: Message, queueUrl: string): SQSRecord {
-  const a = message.Attributes ?? {};
-  const arn = `arn:aws:sqs:us-east-1:000000000000:${queueUrl.split('/').pop()}`;
-  return {
-    messageId: message.MessageId!,
-    receiptHandle: message.ReceiptHandle!,
-    body: message.Body ?? '',
-    attributes: {
-      ApproximateReceiveCount: a.ApproximateReceiveCount ?? '1',
-      SentTimestamp: a.SentTimestamp ?? String(Date.now()),
-      SenderId: a.SenderId ?? 'harness',
-      ApproximateFirstReceiveTimestamp: a.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
-    },
-    messageAttributes: Object.fromEntries(
-      Object.entries(message.MessageAttributes ?? {}).map(([name, v]) => [
-        name,
-        { dataType: v.DataType ?? 'String', stringValue: v.StringValue, stringListValues: [], binaryListValues: [] },
-      ]),
-    ),
-    md5OfBody: message.MD5OfBody ?? '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: arn,
-    awsRegion: 'us-east-1',
-  };
 }

@@ -3,12 +3,12 @@
 // function timeout) or by itself at an armed kill point; AWS faults are injected into its clients.
 //
 // Messages in:  { id, fn, event, timeoutMs, arm }      out: { ready } | { id, result, rssMb, cpuMs, activeMs } | { id, error } | { fault }
-import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { clients } from '../../shared/aws/clients.ts';
 import { hostWaitTotals } from '../../shared/fetch/index.ts';
 import { seededRandom } from '../../shared/random.ts';
-import { OperationCounter } from '../pipeline/operation-counter.ts';
+import { lambdaContext } from '../../cli/local/lambda-shapes.ts';
+import { invocation, OperationCounter } from '../pipeline/operation-counter.ts';
 import type { OperationCounts } from '../pipeline/operation-counter.ts';
 import { AWS_FAULTS, injectAwsFaults } from './aws-faults.ts';
 import type { AwsFault, KillPoint } from './aws-faults.ts';
@@ -26,7 +26,7 @@ export interface Invocation {
 export type WorkerReply =
   | { ready: true }
   | { fault: string; urls?: string[] }
-  | { id: number; result: unknown; rssMb: number; cpuMs: number; wallMs: number; waitMs: number; ops: OperationCounts }
+  | { id: number; result: unknown; rssMb: number; cpuMs: number; wallMs: number; waitMs: number; roundTrips: number; ops: OperationCounts }
   | { id: number; error: string };
 
 const send = (message: WorkerReply) => new Promise<void>((resolve) => process.send!(message, undefined, {}, () => resolve()));
@@ -58,29 +58,12 @@ const handlers = {
   'process-article': (await import('../../functions/process-article/handler.ts')).handler as (event: unknown, context: Context) => Promise<unknown>,
 };
 
-function context(fn: string, timeoutMs: number): Context {
-  const deadline = Date.now() + timeoutMs;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: fn,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${fn}`,
-    memoryLimitInMB: '1024',
-    awsRequestId: randomUUID(),
-    logGroupName: 'harness',
-    logStreamName: 'harness',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
-
 process.on('message', async (message: Invocation) => {
   armed = message.arm;
   const [started, cpuBefore, waitedBefore] = [performance.now(), process.cpuUsage(), hostWaitTotals.ms];
   try {
-    const result = await handlers[message.fn](message.event, context(message.fn, message.timeoutMs));
+    const scope = { inFlight: 0, roundTrips: 0 };
+    const result = await invocation.run(scope, () => handlers[message.fn](message.event, lambdaContext(Date.now() + message.timeoutMs, message.fn)));
     const cpu = process.cpuUsage(cpuBefore);
     await send({
       id: message.id,
@@ -89,6 +72,7 @@ process.on('message', async (message: Invocation) => {
       cpuMs: (cpu.user + cpu.system) / 1000,
       wallMs: performance.now() - started,
       waitMs: hostWaitTotals.ms - waitedBefore,
+      roundTrips: scope.roundTrips,
       ops: counter.reset(),
     });
   } catch (error) {

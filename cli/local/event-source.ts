@@ -12,15 +12,15 @@
 // The visibility timeout may be scaled down (SYNDIC_LOCAL_QUEUE_TIME_SCALE) so that a retry takes seconds,
 // not minutes; a message is never visible again while its batch still runs, as AWS guarantees by requiring
 // the visibility timeout to exceed the function timeout.
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ChangeMessageVisibilityBatchCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand,
 } from '@aws-sdk/client-sqs';
 import type { Message, SQSClient } from '@aws-sdk/client-sqs';
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { localQueueTimeScale } from '../../shared/config.ts';
 import type { QueueDefinition } from '../../shared/store/definitions.ts';
+import { lambdaContext, sqsRecord } from './lambda-shapes.ts';
 
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
@@ -87,7 +87,7 @@ export async function drainQueue(
 
   const runBatch = async (messages: Message[], receivedAt: number) => {
     const context = lambdaContext(receivedAt + functionTimeoutMs);
-    const invocation = handler({ Records: messages.map((message) => toRecord(message, arn)) }, context);
+    const invocation = handler({ Records: messages.map((message) => sqsRecord(message, arn)) }, context);
     const timer = new AbortController();
     const timeout = sleep(Math.max(0, receivedAt + functionTimeoutMs - Date.now()), 'timeout' as const, { signal: timer.signal }).catch(() => 'error' as const);
     let outcome: SQSBatchResponse | 'timeout' | 'error';
@@ -197,46 +197,4 @@ async function settled(sqs: SQSClient, queueUrl: string): Promise<boolean> {
     }),
   );
   return Object.values(Attributes).every((count) => Number(count) === 0);
-}
-
-function toRecord(message: Message, arn: string): SQSRecord {
-  const attributes = message.Attributes ?? {};
-  return {
-    messageId: message.MessageId!,
-    receiptHandle: message.ReceiptHandle!,
-    body: message.Body ?? '',
-    attributes: {
-      ApproximateReceiveCount: attributes.ApproximateReceiveCount ?? '1',
-      SentTimestamp: attributes.SentTimestamp ?? String(Date.now()),
-      SenderId: attributes.SenderId ?? 'local',
-      ApproximateFirstReceiveTimestamp: attributes.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
-    },
-    messageAttributes: Object.fromEntries(
-      Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [
-        name,
-        { dataType: value.DataType ?? 'String', stringValue: value.StringValue, stringListValues: [], binaryListValues: [] },
-      ]),
-    ),
-    md5OfBody: message.MD5OfBody ?? '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: arn,
-    awsRegion: arn.split(':')[3] ?? 'us-east-1',
-  };
-}
-
-function lambdaContext(deadline: number): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: 'syndic-local',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:syndic-local',
-    memoryLimitInMB: '1024',
-    awsRequestId: randomUUID(),
-    logGroupName: 'local',
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }
