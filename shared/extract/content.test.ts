@@ -102,6 +102,20 @@ describe('selectContent and renderParagraphs', () => {
     expect(articleText(html)).toEqual(['Trade', 'Energy', 'Farming', 'Fishing'].map(sentence));
   });
 
+  it('leaves out a slideshow embedded in an article even when its captions hold most of the page text', () => {
+    // A gallery overlay of many captioned photos, shown one at a time, inside a story whose prose runs on around it.
+    const slide = (i: number) => `<li><h2>${i}/12 Markets</h2><p>${sentence(`Photo ${i}`)}</p><p class="credits">Agency</p></li>`;
+    const gallery = `<div class="full-gallery"><ul class="legends">${Array.from({ length: 12 }, (_, i) => slide(i + 1)).join('')}</ul></div>`;
+    const html = `<body><article><p>${sentence('Trade')}</p><p>${sentence('Energy')}</p>${gallery}<p>${sentence('Farming')}</p><p>${sentence('Fishing')}</p></article></body>`;
+    expect(articleText(html)).toEqual(['Trade', 'Energy', 'Farming', 'Fishing'].map(sentence));
+  });
+
+  it('keeps a photo essay with a short introduction whose gallery holds most of the page text', () => {
+    const slide = (topic: string) => `<li><p>${sentence(topic)}</p></li>`;
+    const html = `<body><nav>${links(5)}</nav><article><p>${sentence('Harvest')}</p><p>${sentence('Weather')}</p><div class="gallery"><ul>${['Trade', 'Energy', 'Farming', 'Fishing', 'Mining'].map(slide).join('')}</ul></div></article></body>`;
+    expect(articleText(html)).toEqual(['Harvest', 'Weather', 'Trade', 'Energy', 'Farming', 'Fishing', 'Mining'].map(sentence));
+  });
+
   it('keeps the article going past a byline and an in-body "Related: headline" link near its end', () => {
     // A digest of several short pieces, each under its own byline; a table headed "By changesets"; an
     // in-story link to another story: none of them says the article has ended.

@@ -1,6 +1,6 @@
 // Scoring: which elements hold the article. Blocks with sentences credit their ancestors, Readability
 // style; furniture (furniture.ts) is left out first, and a feed's content rule confines the search.
-import { looksLikeArticleBody, looksLikeFurniture } from './furniture.ts';
+import { looksLikeArticleBody, looksLikeFurniture, looksLikeGallery } from './furniture.ts';
 import { walkElements, namesOf, textContent, type Element } from './tree.ts';
 import { BLOCK_TAGS, linkDensity, type PageStats, type TextStats } from './text-stats.ts';
 
@@ -32,6 +32,11 @@ const LIST_ITEM_CREDIT = 0.5;
 // wrapper (a page-wide <form>, a "main-sidebar-layout" div), not furniture.
 const WRAPPER_SHARE = 0.5;
 
+// A gallery holding most of the page's text is the page (a photo essay) unless at least this many
+// prose paragraphs lie outside it: then it is a slideshow embedded in an article, its captions
+// shown one at a time (or only on a click), and it stays furniture.
+const GALLERY_ARTICLE_PARAGRAPHS = 3;
+
 // Credit at which tag and class weights count in full.
 const WEIGHT_FULL_CREDIT = 10;
 
@@ -53,6 +58,17 @@ function classWeight(element: Element): number {
 
 const parentOf = (element: Element): Element | null => (element.parent?.type === 'tag' ? element.parent : null);
 
+function isGalleryInArticle(gallery: Element, body: Element, stats: PageStats): boolean {
+  if (!looksLikeGallery(gallery)) return false;
+  let prose = 0;
+  walkElements(body, (element) => {
+    if (element === gallery) return false;
+    if (isSentenceLike(element, stats.get(element))) prose++;
+    return prose < GALLERY_ARTICLE_PARAGRAPHS;
+  });
+  return prose >= GALLERY_ARTICLE_PARAGRAPHS;
+}
+
 /** Furniture subtrees, sparing layout wrappers and anything that holds the marked article body. */
 function findExcluded(body: Element, { stats, markedBody, furniture, comments }: ScoringInput): Set<Element> {
   const total = stats.get(body)?.chars ?? 0;
@@ -66,7 +82,7 @@ function findExcluded(body: Element, { stats, markedBody, furniture, comments }:
       return false;
     }
     if (!furniture.has(element) && !looksLikeFurniture(element)) return true;
-    if ((stats.get(element)?.chars ?? 0) > total * WRAPPER_SHARE) return true;
+    if ((stats.get(element)?.chars ?? 0) > total * WRAPPER_SHARE && !isGalleryInArticle(element, body, stats)) return true;
     excluded.add(element);
     return false;
   });

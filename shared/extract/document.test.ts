@@ -21,7 +21,7 @@ function cpuMs(run: () => void): number {
 // What loadDocument leaves out while parsing, as a selector: the tree must be the one that building the
 // whole page and removing these would give.
 const NEVER_TEXT_SELECTOR = [
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
+  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
   'select', 'textarea', 'button', 'input', 'dialog', 'map', 'xmp', 'noembed', 'noframes',
   '[hidden]', '[aria-hidden="true"]',
   '[style*="display:none" i]', '[style*="display: none" i]', '[style*="visibility:hidden" i]', '[style*="visibility: hidden" i]',

@@ -25,9 +25,10 @@ export const MAX_ELEMENTS = 200_000;
 // Elements that never hold article text, and what the page hides from readers: the selector
 // `script, style, ..., [hidden], [aria-hidden="true"], [style*="display:none" i], ...` (document.test.ts
 // checks the two agree). Tested while parsing, so that no tree is built for them at all: script and
-// style text is most of a page's bytes, and the memory it held was most of extraction's garbage.
+// style text is most of a page's bytes, and the memory it held was most of extraction's garbage. MathML
+// <math> is not among them: a formula is part of its sentence.
 const NEVER_TEXT_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
+  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
   'select', 'textarea', 'button', 'input', 'dialog', 'map', 'xmp', 'noembed', 'noframes',
 ]);
 const HIDING_STYLE = /display:none|display: none|visibility:hidden|visibility: hidden/i;

@@ -4,6 +4,10 @@ import type { CheerioAPI } from 'cheerio/slim';
 import { selectAll } from './selection.ts';
 import { NAME_SEPARATOR, namesOf, type Element } from './tree.ts';
 
+// Class words of a photo gallery or slideshow (furniture words too).
+const GALLERY_NAMES = ['gallery', 'slideshow', 'carousel'];
+const GALLERY_WORDS = new RegExp(`(?:^| )(?:${GALLERY_NAMES.join('|')})(?: |$)`);
+
 // Class/id words of page furniture, as CMSs and themes name it. Matched as whole words (or word
 // prefixes) of the class and id, with '-' and '_' as separators.
 const FURNITURE_WORDS = new RegExp(
@@ -21,7 +25,7 @@ const FURNITURE_WORDS = new RegExp(
       'cat ?links', 'post ?(?:meta|tags|categories|footer)', 'entry ?(?:meta|footer|tags|utility)',
       'article ?(?:meta|footer|tags|info)', 'meta', 'caption\\w*', 'wp caption text', 'credits?',
       'screen reader text', 'sr only', 'visually ?hidden', 'print ?only', 'skip ?link', 'rating', 'login',
-      'search\\w*', 'toolbar', 'gallery', 'slideshow', 'carousel', 'jp relatedposts', 'yarpp\\w*', 'crp ?list', 'pp ?author ?box\\w*',
+      'search\\w*', 'toolbar', ...GALLERY_NAMES, 'jp relatedposts', 'yarpp\\w*', 'crp ?list', 'pp ?author ?box\\w*',
     ].join('|') +
     ')(?: |$)',
 );
@@ -58,6 +62,12 @@ export function looksLikeFurniture(element: Element): boolean {
     if (furnitureWord) furniture = true;
   }
   return furniture;
+}
+
+/** A photo gallery or slideshow by its class words: captions shown one at a time over pictures. */
+export function looksLikeGallery(element: Element): boolean {
+  const names = namesOf(element);
+  return names !== '' && GALLERY_WORDS.test(names);
 }
 
 /** Class words that name the article body in common CMSs and schema.org markup. */

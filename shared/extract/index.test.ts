@@ -133,6 +133,16 @@ describe('extractArticle input handling', () => {
     expect(extractArticle(html, 'https://example.org/').language).toBe('fr');
   });
 
+  it('keeps a MathML formula as its text (its tokens joined, as the DOM joins them), inside its paragraph, while an SVG drawing stays out', () => {
+    const prose = 'The roots of any quadratic equation follow from its three coefficients, and the formula below gives both of them at once.';
+    const formula = '<math display="block"><mi>x</mi><mo>=</mo><mfrac><mrow><mo>−</mo><mi>b</mi></mrow><mrow><mn>2</mn><mi>a</mi></mrow></mfrac></math>';
+    const html = `<html><body><article><p>${prose}</p><p>Solving gives ${formula} for every nonzero leading coefficient a.</p>` +
+      `<p>${prose}</p><svg><text>Figure axis label</text></svg></article></body></html>`;
+    const { text } = extractArticle(html, 'https://example.com/maths');
+    expect(text).toContain('Solving gives x=−b2a for every nonzero leading coefficient a.');
+    expect(text).not.toContain('Figure axis label');
+  });
+
   it('keeps text written straight into a div with line breaks', () => {
     const lines = ['First line of the story, with enough words to count as a sentence.', 'Second line of the story, also long enough to be a paragraph.'];
     const html = `<html><body><div class="menu"><a href="/">Home</a> <a href="/news">News</a></div><div>${lines.join('<br><br>')}</div></body></html>`;

@@ -15,7 +15,7 @@ import { collapseWhitespace, isElement, walkElements, type Element } from './tre
 export type { FeedRules } from './feed-rules.ts';
 
 /** Bump when the output for the same input changes, so stored articles can be re-extracted. */
-export const EXTRACTOR_VERSION = '2.1.0';
+export const EXTRACTOR_VERSION = '2.2.0';
 
 export interface ExtractedArticle {
   title: string | null;
