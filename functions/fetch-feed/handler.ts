@@ -5,7 +5,6 @@ import { ingestFeedDeps } from '../../shared/pipeline/dependencies.ts';
 import { feedJobSchema, parseJob } from '../../shared/store/jobs.ts';
 import { lazy, publish } from '../runtime.ts';
 
-const processor = new BatchProcessor(EventType.SQS);
 const deps = lazy(ingestFeedDeps);
 
 async function processRecord(record: SQSRecord): Promise<void> {
@@ -13,4 +12,6 @@ async function processRecord(record: SQSRecord): Promise<void> {
 }
 
 export const handler = (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-  processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
+  // A processor per invocation: it holds its batch's records and failures, and the local event source runs
+  // several batches in one process at once (Lambda runs one per container).
+  processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });

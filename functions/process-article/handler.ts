@@ -8,7 +8,6 @@ import { customTopicsFrom } from '../../shared/pipeline/analyze-page.ts';
 import customTopicsFile from '../../config/topics.json' with { type: 'json' };
 import { lazy, logger, publish } from '../runtime.ts';
 
-const processor = new BatchProcessor(EventType.SQS);
 const deps = lazy((config, aws) => articleJobDeps(config, aws, customTopicsFrom(customTopicsFile)));
 
 async function processRecord(record: SQSRecord): Promise<void> {
@@ -26,4 +25,6 @@ async function processRecord(record: SQSRecord): Promise<void> {
 }
 
 export const handler = (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-  processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
+  // A processor per invocation: it holds its batch's records and failures, and the local event source runs
+  // several batches in one process at once (Lambda runs one per container).
+  processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });

@@ -7,7 +7,8 @@ import type { LocalEnvironment } from '../../cli/local/local-environment.ts';
 import type { DrainResult } from '../../cli/local/event-source.ts';
 import { ARTICLE_QUEUE } from '../../shared/store/definitions.ts';
 import { TestServer } from '../support/test-server.ts';
-import { enqueueArticles, newsPage, processArticleQueue } from '../support/article-queue.ts';
+import { lambdaContext, sqsRecord } from '../../cli/local/lambda-shapes.ts';
+import { claimedJob, enqueueArticles, newsPage, processArticleQueue } from '../support/article-queue.ts';
 import type { ArticleOutcomeEvent } from '../support/article-queue.ts';
 
 const HOSTS = 8;
@@ -33,6 +34,9 @@ beforeAll(async () => {
       setTimeout(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(newsPage(n)), 800);
     });
   }
+  server.route('/outage.html', (_req, res) => void res.writeHead(500).end('down'));
+  server.route('/slow.html', (_req, res) => void setTimeout(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(newsPage(1001)), 1500));
+  server.route('/quick.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(newsPage(1000)));
   env = await openLocalEnvironment({ settings: { SYNDIC_ALLOW_LOOPBACK: 'true', SYNDIC_FETCH_TIMEOUT_MS: '60000', POWERTOOLS_LOG_LEVEL: 'ERROR' } });
   const urls = Array.from({ length: HOSTS * PAGES_PER_HOST }, (_, n) => server.url(`/story/${n}.html`, `site-${n % HOSTS}.localhost`));
   await enqueueArticles(env, urls);
@@ -64,4 +68,27 @@ describe('the local event source', () => {
       expect(starts.at(-1)! - starts[0], host).toBeGreaterThanOrEqual((starts.length - 1) * 1000 * 0.97);
     }
   });
+
+  it('reports each batch its own failures when two batches run in one process at once', async () => {
+    const processArticle = await import('../../functions/process-article/handler.ts');
+    const arn = 'arn:aws:sqs:us-east-1:000000000000:articles';
+    const invoke = async (messages: [url: string, messageId: string][]) => {
+      const records = [];
+      for (const [url, messageId] of messages) {
+        const job = await claimedJob(env, url);
+        records.push(sqsRecord({ MessageId: messageId, ReceiptHandle: messageId, Body: JSON.stringify(job), Attributes: { ApproximateReceiveCount: '1' } }, arn));
+      }
+      return processArticle.handler({ Records: records }, lambdaContext(Date.now() + 60_000));
+    };
+    // Hosts whose robots.txt is read and whose last turn is over a second old, so no job is handed back.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // The first batch has its failure in hand and is still waiting for its slow page when the second one
+    // starts and ends.
+    const first = invoke([[server.url('/outage.html', 'site-0.localhost'), 'failing-message'], [server.url('/slow.html', 'site-2.localhost'), 'slow-message']]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const second = await invoke([[server.url('/quick.html', 'site-1.localhost'), 'passing-message']]);
+    expect(second.batchItemFailures).toEqual([]);
+    expect((await first).batchItemFailures).toEqual([{ itemIdentifier: 'failing-message' }]);
+  });
 });
+

@@ -26,16 +26,19 @@ export function newsPage(n: number): string {
   return `<!doctype html><html lang="en"><head><title>Story ${n}</title></head><body><article><h1>Story ${n}</h1>${paragraphs.join('')}</article></body></html>`;
 }
 
+/** Claims the URL, as fetch-feed does before it sends the job, and returns the job. */
+export async function claimedJob(env: LocalEnvironment, url: string): Promise<ArticleJob> {
+  const state = new StateStore(env.aws.dynamo, env.config.stateTable);
+  const canonicalUrl = canonicalizeUrl(url);
+  const id = articleId(canonicalUrl);
+  await state.claim({ articleId: id, version: '-', url: canonicalUrl, now: new Date() });
+  return { url, canonicalUrl, articleId: id, version: '-', feed: null, entry: { title: null, publishedAt: null, updatedAt: null, authors: [] } };
+}
+
 /** Claims each URL and sends its job, all at once: nothing spreads them over their hosts' turns. */
 export async function enqueueArticles(env: LocalEnvironment, urls: string[]): Promise<void> {
-  const state = new StateStore(env.aws.dynamo, env.config.stateTable);
   const jobs: ArticleJob[] = [];
-  for (const url of urls) {
-    const canonicalUrl = canonicalizeUrl(url);
-    const id = articleId(canonicalUrl);
-    await state.claim({ articleId: id, version: '-', url: canonicalUrl, now: new Date() });
-    jobs.push({ url, canonicalUrl, articleId: id, version: '-', feed: null, entry: { title: null, publishedAt: null, updatedAt: null, authors: [] } });
-  }
+  for (const url of urls) jobs.push(await claimedJob(env, url));
   await new JobQueue(env.aws.sqs, env.config.articleQueueUrl).sendAll(jobs);
 }
 
