@@ -125,10 +125,12 @@ export class DynamoHostGate implements HostGate {
   private async take(host: string, state: GateState, delayMs: number, owner: string, holdUntil: number): Promise<{ granted: true } | { granted: false; retryAt?: number }> {
     const now = Date.now();
     if (state.nextStartAt > now) return { granted: false, retryAt: state.nextStartAt };
-    // Held by a request on its way out, or every slot in use: when that ends is not known, so look again soon.
+    // Held by a request on its way out: it has not been sent yet, so the next start is a whole delay away at least.
+    if (state.heldUntil > now) return { granted: false, retryAt: now + delayMs };
+    // Every slot in use: when one frees up is not known, so look again soon.
     const expired = Object.keys(state.slots ?? {}).filter((holder) => Number(state.slots![holder]) < now);
     const live = Object.keys(state.slots ?? {}).length - expired.length;
-    if (state.heldUntil > now || live >= this.limits.maxConcurrent) return { granted: false };
+    if (live >= this.limits.maxConcurrent) return { granted: false };
     const lease = now + this.leaseMs + this.limits.maxWaitMs;
     const names: Record<string, string> = { '#me': owner };
     expired.forEach((holder, i) => (names[`#x${i}`] = holder));
