@@ -100,7 +100,8 @@ export function itemKind(table: string, item: Record<string, unknown>): string {
     DEDUPE: 'dedupe entry (fingerprint, story)',
     BAND: 'LSH band',
     CLAIM: 'URL claim',
-    HOST: sk === 'PACE' ? 'host gate pace' : 'host gate slot',
+    HOST: 'host gate',
+    COUNT: 'console counters (day, story)',
     ROBOTS: 'robots.txt cache',
     FEED: 'feed',
   };

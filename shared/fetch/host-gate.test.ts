@@ -118,6 +118,44 @@ describe('DynamoHostGate', () => {
   });
 });
 
+describe('DynamoHostGate writes', () => {
+  /** Write requests the gate sends while `run` runs, as they reach the SDK. */
+  async function writesDuring(run: () => Promise<void>): Promise<number> {
+    let writes = 0;
+    table.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (/Update|Put|Delete/.test(String(context.commandName))) writes++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countGateWrites' },
+    );
+    try {
+      await run();
+    } finally {
+      table.client.middlewareStack.remove('countGateWrites');
+    }
+    return writes;
+  }
+  const newGate = () => new DynamoHostGate({ client: table.client, tableName: table.tableName, maxConcurrent: 2, minDelayMs: 400, maxWaitMs: 5000, pollMs: 10 });
+  const turnOptions = (host: string) => ({ deadline: Date.now() + 10_000, url: `http://${host}/` });
+
+  it('takes a turn, ends its hold and frees its slot in three writes, and the next start still waits the delay', async () => {
+    const host = 'two-writes.example';
+    const gate = newGate();
+    let sentAt = 0;
+    const writes = await writesDuring(async () => {
+      const turn = await gate.acquire(host, turnOptions(host));
+      sentAt = Date.now();
+      await turn.sent();
+      await turn.release();
+    });
+    expect(writes).toBe(3);
+    const next = await newGate().acquire(host, turnOptions(host));
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(400);
+    await next.release();
+  });
+});
+
 describe('DynamoRobotsCache', () => {
   it('shares a fetched robots.txt between checkers, so a second fetcher does not fetch it again', async () => {
     server.route('/robots.txt', respond(200, 'User-agent: *\nDisallow: /slow\n', { 'content-type': 'text/plain' }));
