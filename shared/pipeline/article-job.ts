@@ -64,6 +64,9 @@ export async function handleArticleMessage(deps: ArticleJobDeps, body: string, r
   const claimed = await deps.state.claimStatus(job.articleId, job.version);
   const stale = (claim: ClaimState | null) => claim !== null && claim.lineage !== (job.lineage ?? null);
   if (stale(claimed)) return { status: 'superseded', url: job.url };
+  // The message that dead-lettered it, delivered again (its delete failed): it must not run (and maybe be
+  // handed back, a new message that would dead-letter it a second time).
+  if (claimed?.status === 'failed' && history?.messageId && claimed.failedBy === history.messageId) return { status: 'superseded', url: job.url };
   try {
     const outcome = await processArticle(deps, job);
     await deps.state.finishClaim(job.articleId, job.version, 'done', outcome.status, deps.now());

@@ -2,7 +2,7 @@
 // delete fails (or the worker is killed, or the visibility runs out in between) the job exists twice. Over
 // the real SDK against the local servers: the claim names the live copy, so the old one is dropped as a
 // duplicate and the article ends as one dead letter, not two.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PurgeQueueCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { openLocalEnvironment } from '../../cli/local/local-environment.ts';
 import type { LocalEnvironment } from '../../cli/local/local-environment.ts';
@@ -26,9 +26,18 @@ beforeAll(async () => {
     if (requests++ === 0) return void res.writeHead(429, { 'retry-after': '1', 'content-type': 'text/plain' }).end('slow down');
     res.writeHead(404, { 'content-type': 'text/plain' }).end('gone');
   });
+  // The other way round: gone first, then (were it asked again) a request to come back later.
+  let asked = 0;
+  server.route('/gone-then-busy.html', (_req, res) => {
+    if (asked++ === 0) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('gone');
+    res.writeHead(429, { 'retry-after': '1', 'content-type': 'text/plain' }).end('slow down');
+  });
   env = await openLocalEnvironment({ settings: { SYNDIC_ALLOW_LOOPBACK: 'true', SYNDIC_HOST_MIN_DELAY_MS: '50', POWERTOOLS_LOG_LEVEL: 'ERROR' } });
-  for (const url of [env.config.articleQueueUrl, env.config.articleDlqUrl]) await env.aws.sqs.send(new PurgeQueueCommand({ QueueUrl: url }));
 }, 60_000);
+
+beforeEach(async () => {
+  for (const url of [env.config.articleQueueUrl, env.config.articleDlqUrl]) await env.aws.sqs.send(new PurgeQueueCommand({ QueueUrl: url }));
+});
 
 afterAll(async () => {
   await env?.close();
@@ -56,5 +65,20 @@ describe('a job handed back whose old message comes back too', () => {
     const letters = await deadLetters(env.config, env.aws, { moveTask: false, waitSeconds: 0 }).list();
     expect(letters.map((letter) => letter.url)).toEqual([url]);
     expect(await state.claimStatus(job.articleId, '-')).toMatchObject({ status: 'failed', failedBy: 'new' });
+  });
+
+  it('does not run a dead-lettered message delivered again, so it is never handed back to fail a second time', async () => {
+    const url = canonicalizeUrl(server.url('/gone-then-busy.html', 'forked.localhost'));
+    const job: ArticleJob = { url, canonicalUrl: url, articleId: articleId(url), version: '-', feed: null, entry: { title: null, publishedAt: null, updatedAt: null, authors: [] } };
+    const state = new StateStore(env.aws.dynamo, env.config.stateTable);
+    expect(await state.claim({ articleId: job.articleId, version: '-', url, now: new Date() })).toBe(true);
+    const deps = articleJobDeps(env.config, env.aws, null);
+    const body = JSON.stringify(job);
+
+    expect(await handleArticleMessage(deps, body, 1, { firstFailureAt: new Date().toISOString(), messageId: 'once' })).toMatchObject({ status: 'dead-lettered', code: 'HTTP_STATUS' });
+    // Its delete failed: the same message comes back while the site would now ask to wait.
+    expect(await handleArticleMessage(deps, body, 2, { firstFailureAt: new Date().toISOString(), messageId: 'once' })).toEqual({ status: 'superseded', url });
+    const { Messages = [] } = await env.aws.sqs.send(new ReceiveMessageCommand({ QueueUrl: env.config.articleQueueUrl, WaitTimeSeconds: 2 }));
+    expect(Messages).toEqual([]);
   });
 });
