@@ -100,6 +100,7 @@ function tally(summary: FlowSummary, event: Outcome, progress: (line: string) =>
       break;
     case 'exists':
     case 'alias':
+    case 'superseded':
       summary.duplicates++;
       break;
     case 'dead-lettered': {

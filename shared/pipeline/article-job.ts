@@ -4,9 +4,14 @@
 // reason attached. A job whose host has no turn for it yet is sent again with a delay: waiting happens
 // in the queue, and it spends no attempt (the new message carries the attempts spent so far). So is one
 // whose site asked it to come back later (429/503 with Retry-After), a bounded number of times.
+// A hand-back forks the job for a moment (the new message is sent before the old one is deleted), so the
+// claim names the live message: a copy that is not it ends as a counted duplicate, never as a second
+// dead letter or record.
+import { randomUUID } from 'node:crypto';
 import { ARTICLE_QUEUE } from '../store/definitions.ts';
 import { InvalidJobError, articleJobSchema, parseJob } from '../store/jobs.ts';
 import type { JobQueue } from '../store/job-queue.ts';
+import type { ClaimState } from '../store/state-store.ts';
 import { HostBusy, processArticle } from './process-article.ts';
 import { ArticleError } from './analyze-page.ts';
 import type { ArticleOutcome, ProcessArticleDeps } from './process-article.ts';
@@ -20,7 +25,9 @@ export interface ArticleJobDeps extends ProcessArticleDeps {
 export type ArticleJobOutcome =
   | ArticleOutcome
   | { status: 'dead-lettered'; url: string | null; code: string; reason: string }
-  | { status: 'handed-back'; url: string; delaySeconds: number; handedBack: number };
+  | { status: 'handed-back'; url: string; delaySeconds: number; handedBack: number }
+  /** A stale copy of a handed-back job, or a job whose article another message stored meanwhile: dropped. */
+  | { status: 'superseded'; url: string };
 
 /**
  * A site that answers 429 (or 503 with Retry-After) is waited for in the queue, for as long as it asks,
@@ -53,6 +60,13 @@ export async function handleArticleMessage(deps: ArticleJobDeps, body: string, r
 
   const spentBefore = job.attemptsBefore ?? 0;
   const attempt = spentBefore + receiveCount;
+  // A job enqueued without a claim (by hand) has no copies to tell apart.
+  const claimed = await deps.state.claimStatus(job.articleId, job.version);
+  const stale = (claim: ClaimState | null) => claim !== null && claim.lineage !== (job.lineage ?? null);
+  if (stale(claimed)) return { status: 'superseded', url: job.url };
+  // The message that dead-lettered it, delivered again (its delete failed): it must not run (and maybe be
+  // handed back, a new message that would dead-letter it a second time).
+  if (claimed?.status === 'failed' && history?.messageId && claimed.failedBy === history.messageId) return { status: 'superseded', url: job.url };
   try {
     const outcome = await processArticle(deps, job);
     await deps.state.finishClaim(job.articleId, job.version, 'done', outcome.status, deps.now());
@@ -64,7 +78,10 @@ export async function handleArticleMessage(deps: ArticleJobDeps, body: string, r
       // the message is deleted once the copy is sent.
       const handedBack = (job.handedBack ?? 0) + 1;
       const delaySeconds = Math.ceil(error.retryAfterMs / 1000);
-      await deps.articleQueue.sendLater({ ...job, attemptsBefore: attempt - 1, handedBack, ...(siteDeferrals > 0 ? { siteDeferrals } : {}) }, delaySeconds);
+      // Sent before the claim names it: a crash in between leaves the new copy stale and this message live.
+      const lineage = claimed ? randomUUID() : undefined;
+      await deps.articleQueue.sendLater({ ...job, attemptsBefore: attempt - 1, handedBack, ...(siteDeferrals > 0 ? { siteDeferrals } : {}), lineage }, delaySeconds);
+      if (lineage && !(await deps.state.passClaim(job.articleId, job.version, job.lineage ?? null, lineage))) return { status: 'superseded', url: job.url };
       return { status: 'handed-back', url: job.url, delaySeconds, handedBack };
     }
     const failure =
@@ -75,8 +92,10 @@ export async function handleArticleMessage(deps: ArticleJobDeps, body: string, r
     const reason = `${failure.code}: ${failure.message}`;
     // A message dead-lettered and then redelivered (its delete failed, or its visibility ran out) must
     // not become a second dead letter: the claim remembers which message already went to the DLQ.
-    const claim = history?.messageId ? await deps.state.claimStatus(job.articleId, job.version) : null;
-    if (claim?.status === 'failed' && claim.failedBy === history?.messageId) return { status: 'dead-lettered', url: job.url, code: failure.code, reason };
+    const claim = claimed && (await deps.state.claimStatus(job.articleId, job.version));
+    if (claim && claim.status === 'failed' && history?.messageId && claim.failedBy === history.messageId) return { status: 'dead-lettered', url: job.url, code: failure.code, reason };
+    // Another copy was handed back or stored the article while this one worked (two workers on one message).
+    if (claim && (stale(claim) || claim.status === 'done')) return { status: 'superseded', url: job.url };
     await deps.deadLetters.deadLetter({ body, reason, errorCode: failure.code, attempts: attempt, ...failedAt() });
     await deps.state.finishClaim(job.articleId, job.version, 'failed', reason, deps.now(), history?.messageId);
     return { status: 'dead-lettered', url: job.url, code: failure.code, reason };

@@ -72,7 +72,12 @@ export async function ingestFeed(deps: IngestFeedDeps, job: FeedJob, delivery?: 
     if (!isFeedFailure(error)) throw error;
     outcome.status = 'failed';
     outcome.error = describe(error);
-    feed.health = nextFeedHealth(
+    if (error instanceof FetchError && error.code === 'HOST_BUSY') {
+      // Our own gate had no turn for the host yet (its other feeds and articles hold it): not the feed's
+      // failure, so it neither backs off nor counts towards pausing the feed; it is due at the booked turn.
+      const now = deps.now();
+      feed.health = { ...feed.health, lastAttemptAt: now.toISOString(), nextDueAt: new Date(now.getTime() + (error.retryAfterMs ?? 0)).toISOString() };
+    } else feed.health = nextFeedHealth(
       feed.health,
       { ok: false, error: outcome.error, retryAfterMs: error instanceof FetchError ? error.retryAfterMs : undefined },
       deps.now(),

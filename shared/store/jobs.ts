@@ -25,6 +25,11 @@ export const articleJobSchema = z.object({
   handedBack: z.number().int().nonnegative().optional(),
   /** Of those, times its site asked for the wait (429/503 with Retry-After). */
   siteDeferrals: z.number().int().nonnegative().optional(),
+  /**
+   * Names the message that carries the job since its last hand-back; the claim holds the live one, so an
+   * older message of the job that comes back (its delete failed, a kill, a timeout) is known as a stale copy.
+   */
+  lineage: z.string().min(1).optional(),
 });
 export type ArticleJob = z.infer<typeof articleJobSchema>;
 

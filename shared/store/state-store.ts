@@ -49,6 +49,8 @@ export interface ClaimState {
   failedBy: string | null;
   /** When an unfinished claim may be taken again. */
   leaseEndsAt: string;
+  /** The live message of the job once it was handed back (`ArticleJob.lineage`); null before. */
+  lineage: string | null;
 }
 
 const FEEDS_PK = 'FEED';
@@ -239,8 +241,34 @@ export class StateStore {
       finishedAt: (Item.finishedAt as string | undefined) ?? null,
       detail: (Item.detail as string | undefined) ?? null,
       failedBy: (Item.failedBy as string | undefined) ?? null,
+      lineage: (Item.lineage as string | undefined) ?? null,
       leaseEndsAt: new Date(Date.parse(claimedAt) + CLAIM_LEASE_MS).toISOString(),
     };
+  }
+
+  /**
+   * Makes `to` the live message of a claimed job, if `from` still is (null: the job was never handed
+   * back). False when another copy of the job passed it on first, or the claim is gone; the caller's copy
+   * is then stale. A lost reply whose retry meets the condition is read back, as `claim` does.
+   */
+  async passClaim(articleId: string, version: string, from: string | null, to: string): Promise<boolean> {
+    const key = { pk: `CLAIM#${articleId}`, sk: version };
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'SET lineage = :to',
+          ConditionExpression: from === null ? 'attribute_exists(pk) AND attribute_not_exists(lineage)' : 'lineage = :from',
+          ExpressionAttributeValues: { ':to': to, ...(from === null ? {} : { ':from': from }) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ProjectionExpression: 'lineage' }));
+      return Item?.lineage === to;
+    }
   }
 
   async finishClaim(articleId: string, version: string, status: ClaimStatus, detail: string | null, now: Date, failedBy?: string): Promise<void> {
