@@ -17,7 +17,7 @@ import type { FunctionCounts, PipelineCounts } from './cost-model.ts';
 /** As infra/stack.ts gives them. */
 const MEMORY_MB: Record<string, number> = { 'dispatch-feeds': 256, 'fetch-feed': 512, 'process-article': 1024 };
 
-const options = parseOptions(process.argv.slice(2), { articles: 1000, hosts: 20 }, ['articles', 'hosts']);
+const options = parseOptions(process.argv.slice(2), { articles: 1000, hosts: 20 }, ['articles', 'hosts'], 'npm run bench:pipeline');
 const result = await runSuite({
   ...DEFAULT_SUITE,
   articles: options.articles,

@@ -9,7 +9,7 @@ import { DEFAULT_SUITE, runSuite } from './suite.ts';
 import { figures, formatFigures, problems } from './figures.ts';
 import { parseOptions } from './options.ts';
 
-const options = parseOptions(process.argv.slice(2), { articles: 10_000, feeds: 200, hosts: 50, seed: 1 }, ['articles', 'feeds', 'hosts', 'seed']);
+const options = parseOptions(process.argv.slice(2), { articles: 10_000, feeds: 200, hosts: 50, seed: 1 }, ['articles', 'feeds', 'hosts', 'seed'], 'npm run bench:reliability');
 const result = await runSuite({
   ...DEFAULT_SUITE,
   articles: options.articles,
