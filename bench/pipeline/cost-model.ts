@@ -4,6 +4,8 @@
 // bench:pipeline both write PipelineCounts, so either can feed it.
 
 /** Format version of PipelineCounts; a reader refuses any other. */
+import type { OperationCounts } from './operation-counter.ts';
+
 export const COUNTS_FORMAT = 2;
 
 /** One Lambda function's share of the run. */
@@ -54,6 +56,27 @@ export interface PipelineCounts {
   /** SQS requests by operation, the event source's receives and deletes included; messages sent. */
   sqs: { requests: Record<string, number>; messagesSent: number };
   functions: Record<string, FunctionCounts>;
+}
+
+/** The AWS operations a run counted (operation-counter.ts), divided by the articles it stored. */
+export function operationsPerArticle(
+  ops: OperationCounts,
+  articles: number,
+  storedBytes: Record<string, number> = {},
+): Pick<PipelineCounts, 'dynamodb' | 's3' | 'sqs'> {
+  const per = (n: number) => (articles > 0 ? n / articles : 0);
+  const perKey = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, per(v)]));
+  return {
+    dynamodb: {
+      writeUnits: perKey(ops.dynamo.writeUnits),
+      readUnits: perKey(ops.dynamo.readUnits),
+      writeUnitsByItem: perKey(ops.dynamo.writeUnitsByItem),
+      requests: perKey(ops.dynamo.requests),
+      storedBytes: perKey(storedBytes),
+    },
+    s3: { puts: per(ops.s3.puts), putBytes: per(ops.s3.putBytes), gets: per(ops.s3.gets), lists: per(ops.s3.lists) },
+    sqs: { requests: perKey(ops.sqs.requests), messagesSent: per(ops.sqs.messagesSent) },
+  };
 }
 
 export interface Prices {

@@ -22,7 +22,7 @@ import { StateStore } from '../../shared/store/state-store.ts';
 import { ARTICLE_QUEUE, FEED_QUEUE, TABLES } from '../../shared/store/definitions.ts';
 import { itemSize, STORAGE_OVERHEAD_BYTES } from '../store/item-size.ts';
 import { buildCorpusSites, findCorpus } from './corpus-sites.ts';
-import { COUNTS_FORMAT } from './cost-model.ts';
+import { COUNTS_FORMAT, operationsPerArticle } from './cost-model.ts';
 import type { FunctionCounts, PipelineCounts } from './cost-model.ts';
 import { OperationCounter, invocation, projected } from './operation-counter.ts';
 
@@ -167,7 +167,6 @@ try {
   }
 
   const per = (n: number) => n / stored;
-  const perRecord = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, per(v)]));
   const functions: Record<string, FunctionCounts> = {};
   // One schedule tick dispatched this run's feeds.
   const tickBilled = per(Math.ceil(tickMs));
@@ -196,15 +195,7 @@ try {
       measuredAt: new Date().toISOString(),
     },
     articles: stored,
-    dynamodb: {
-      writeUnits: perRecord(ops.dynamo.writeUnits),
-      readUnits: perRecord(ops.dynamo.readUnits),
-      writeUnitsByItem: perRecord(ops.dynamo.writeUnitsByItem),
-      requests: perRecord(ops.dynamo.requests),
-      storedBytes: perRecord(storedBytes),
-    },
-    s3: { puts: per(ops.s3.puts), putBytes: per(ops.s3.putBytes), gets: per(ops.s3.gets), lists: per(ops.s3.lists) },
-    sqs: { requests: perRecord(ops.sqs.requests), messagesSent: per(ops.sqs.messagesSent) },
+    ...operationsPerArticle(ops, stored, storedBytes),
     functions,
   };
   const out = path.resolve(REPO, option('out', 'bench/pipeline/counts.json'));

@@ -11,7 +11,7 @@ import os from 'node:os';
 import { DEFAULT_SUITE, runSuite } from '../reliability/suite.ts';
 import { parseOptions } from '../reliability/options.ts';
 import { problems } from '../reliability/figures.ts';
-import { COUNTS_FORMAT, costTable } from './cost-model.ts';
+import { COUNTS_FORMAT, operationsPerArticle, costTable } from './cost-model.ts';
 import type { FunctionCounts, PipelineCounts } from './cost-model.ts';
 
 /** As infra/stack.ts gives them. */
@@ -53,15 +53,7 @@ const counts: PipelineCounts = {
     measuredAt: new Date().toISOString(),
   },
   articles: stored,
-  dynamodb: {
-    writeUnits: perRecord(ops.dynamo.writeUnits),
-    readUnits: perRecord(ops.dynamo.readUnits),
-    writeUnitsByItem: perRecord(ops.dynamo.writeUnitsByItem),
-    requests: perRecord(ops.dynamo.requests),
-    storedBytes: {},
-  },
-  s3: { puts: per(ops.s3.puts), putBytes: per(ops.s3.putBytes), gets: per(ops.s3.gets), lists: per(ops.s3.lists) },
-  sqs: { requests: perRecord(ops.sqs.requests), messagesSent: per(ops.sqs.messagesSent) },
+  ...operationsPerArticle(ops, stored),
   functions,
 };
 const sum = (fn: (f: FunctionCounts) => number) => Object.values(functions).reduce((total, f) => total + fn(f), 0);
